@@ -14,11 +14,20 @@ public static class BotJson
 {
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
-    private static JsonSerializerOptions CreateOptions()
+    /// <summary>
+    /// Options for payloads that carry activities inside types of another protocol (Direct Line's ActivitySet):
+    /// the same rules, with that protocol's source-generated metadata added.
+    /// </summary>
+    public static JsonSerializerOptions CreateOptions(IJsonTypeInfoResolver? additional = null)
     {
+        var resolver = additional is null
+            ? (IJsonTypeInfoResolver)BotJsonContext.Default
+            : JsonTypeInfoResolver.Combine(BotJsonContext.Default, additional);
         var options = new JsonSerializerOptions(BotJsonContext.Default.Options)
         {
-            TypeInfoResolver = BotJsonContext.Default.WithAddedModifier(OmitEmptyValues),
+            TypeInfoResolver = resolver.WithAddedModifier(OmitEmptyValues),
+            // Payloads go out as application/json, never inside HTML, so apostrophes and quotes need no \u escapes.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.MakeReadOnly();
         return options;
@@ -26,6 +35,12 @@ public static class BotJson
 
     private static void OmitEmptyValues(JsonTypeInfo typeInfo)
     {
+        // Only the activity and what it contains; envelopes such as ExpectedReplies always carry their array.
+        if (typeInfo.Type.Namespace != typeof(Activity).Namespace || typeInfo.Type == typeof(ExpectedReplies))
+        {
+            return;
+        }
+
         foreach (var property in typeInfo.Properties)
         {
             if (property.IsExtensionData)

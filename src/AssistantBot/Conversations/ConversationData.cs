@@ -1,0 +1,34 @@
+namespace AssistantBot.Conversations;
+
+/// <summary>
+/// Everything the assistant remembers about one conversation, saved after every turn with an ETag.
+/// Features keep their own part here (a flow in progress, a hand-off) so one read and one write serve the turn.
+/// </summary>
+public sealed class ConversationData
+{
+    public bool Greeted { get; set; }
+
+    /// <summary>Ids of the last activities processed, so a redelivered activity is recognised and ignored.</summary>
+    public List<string> RecentActivityIds { get; set; } = [];
+
+    public DateTimeOffset? LastActiveAt { get; set; }
+
+    /// <summary>The serviceUrl last saved in the conversation reference; the reference is rewritten only when it changes.</summary>
+    public string? ReferenceServiceUrl { get; set; }
+
+    public bool HasProcessed(string? activityId) => activityId is not null && RecentActivityIds.Contains(activityId, StringComparer.Ordinal);
+
+    public void RememberProcessed(string? activityId, int keep)
+    {
+        if (activityId is null)
+        {
+            return;
+        }
+
+        RecentActivityIds.Add(activityId);
+        if (RecentActivityIds.Count > keep)
+        {
+            RecentActivityIds.RemoveRange(0, RecentActivityIds.Count - keep);
+        }
+    }
+}

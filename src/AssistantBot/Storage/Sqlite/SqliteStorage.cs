@@ -1,0 +1,95 @@
+using System.Globalization;
+using AssistantBot.BotFramework.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace AssistantBot.Storage.Sqlite;
+
+/// <summary>Turn state in SQLite; the ETag is a version number that every write increments.</summary>
+public sealed class SqliteStorage : IStorage
+{
+    public static readonly IReadOnlyList<string> Schema =
+    [
+        """
+        CREATE TABLE state_items (
+            key TEXT PRIMARY KEY,
+            json BLOB NOT NULL,
+            version INTEGER NOT NULL,
+            updated_at TEXT NOT NULL
+        ) WITHOUT ROWID;
+        """,
+    ];
+
+    private readonly SqliteDatabase _database;
+    private readonly TimeProvider _clock;
+
+    public SqliteStorage(SqliteDatabase database, TimeProvider clock)
+    {
+        _database = database;
+        _clock = clock;
+        database.Migrate("state", Schema);
+    }
+
+    public Task<StoreItem?> ReadAsync(string key, CancellationToken cancellationToken)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT json, version FROM state_items WHERE key = $key";
+        command.Parameters.AddWithValue("$key", key);
+        using var reader = command.ExecuteReader();
+        StoreItem? item = reader.Read()
+            ? new StoreItem((byte[])reader.GetValue(0), reader.GetInt64(1).ToString(CultureInfo.InvariantCulture))
+            : null;
+        return Task.FromResult(item);
+    }
+
+    public Task<string> WriteAsync(string key, ReadOnlyMemory<byte> json, string? expectedETag, CancellationToken cancellationToken)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = expectedETag switch
+        {
+            null => "INSERT INTO state_items (key, json, version, updated_at) VALUES ($key, $json, 1, $now) ON CONFLICT (key) DO NOTHING RETURNING version",
+            "*" => "INSERT INTO state_items (key, json, version, updated_at) VALUES ($key, $json, 1, $now) ON CONFLICT (key) DO UPDATE SET json = excluded.json, version = state_items.version + 1, updated_at = excluded.updated_at RETURNING version",
+            _ => "UPDATE state_items SET json = $json, version = version + 1, updated_at = $now WHERE key = $key AND version = $expected RETURNING version",
+        };
+        command.Parameters.AddWithValue("$key", key);
+        command.Parameters.Add("$json", SqliteType.Blob).Value = json.ToArray();
+        command.Parameters.AddWithValue("$now", _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+        if (expectedETag is not (null or "*"))
+        {
+            if (!long.TryParse(expectedETag, NumberStyles.None, CultureInfo.InvariantCulture, out var expected))
+            {
+                throw new StorageConflictException(key);
+            }
+
+            command.Parameters.AddWithValue("$expected", expected);
+        }
+
+        var version = command.ExecuteScalar();
+        return version is long v
+            ? Task.FromResult(v.ToString(CultureInfo.InvariantCulture))
+            : Task.FromException<string>(new StorageConflictException(key));
+    }
+
+    public Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM state_items WHERE key = $key";
+        command.Parameters.AddWithValue("$key", key);
+        command.ExecuteNonQuery();
+        return Task.CompletedTask;
+    }
+
+    private SqliteConnection Open()
+    {
+        try
+        {
+            return _database.Open();
+        }
+        catch (SqliteException ex)
+        {
+            throw new StorageUnavailableException("The state database cannot be opened.", ex);
+        }
+    }
+}
