@@ -3,6 +3,7 @@ using AssistantBot.BotFramework;
 using AssistantBot.BotFramework.Connector;
 using AssistantBot.BotFramework.Hosting;
 using AssistantBot.BotFramework.Turns;
+using AssistantBot.Dialogs;
 using AssistantBot.DirectLine;
 using AssistantBot.Storage;
 using AssistantBot.WebChat;
@@ -35,6 +36,7 @@ public static class Hosting
         builder.Services.AddDirectLine();
         builder.Services.AddWebChat();
         builder.Services.AddAssistant();
+        builder.Services.AddDialogs();
 
         var app = builder.Build();
         app.UseExceptionHandler();

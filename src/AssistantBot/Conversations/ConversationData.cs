@@ -16,6 +16,9 @@ public sealed class ConversationData
     /// <summary>The serviceUrl last saved in the conversation reference; the reference is rewritten only when it changes.</summary>
     public string? ReferenceServiceUrl { get; set; }
 
+    /// <summary>The scripted flow in progress, if any (dialogs).</summary>
+    public AssistantBot.Dialogs.State.FlowProgress? Flow { get; set; }
+
     public bool HasProcessed(string? activityId) => activityId is not null && RecentActivityIds.Contains(activityId, StringComparer.Ordinal);
 
     public void RememberProcessed(string? activityId, int keep)

@@ -1,0 +1,191 @@
+using AssistantBot.Dialogs.Model;
+using AssistantBot.Dialogs.Text;
+
+namespace AssistantBot.Dialogs.Safety;
+
+/// <summary>
+/// Reads a message for red-flag symptoms, with the phrases and rules of <c>dialogs/safety.yaml</c>.
+/// A phrase matches its words in order, within one clause, allowing a few words between them ("coughing up some
+/// blood"); words are compared after normalisation (stems, typos). A match is negated when a negation cue stands
+/// within a few words before it in the same clause. Anything not clearly negated or clearly a general question
+/// counts as an emergency: a needless emergency reply costs far less than a missed one.
+/// </summary>
+public sealed class RedFlagDetector(ITextAnalysis terms)
+{
+    private readonly DialogSetCache<CompiledRules> _compiled = new(set => CompiledRules.Build(set.Safety, terms));
+
+    public SafetyAssessment Assess(DialogSet set, string text)
+    {
+        var rules = _compiled.For(set);
+        var raw = Words.WithClauses(text);
+        var words = rules.Prepare(raw);
+        var isQuestion = text.Contains('?') || rules.StartsAQuestion(raw);
+        var raised = new List<RedFlag>();
+        var denied = new List<RedFlag>();
+        foreach (var (flag, phrases) in rules.Flags)
+        {
+            var occurrences = phrases.SelectMany(p => Occurrences(words, p, rules.MaxGap)).ToList();
+            if (occurrences.Count == 0)
+            {
+                continue;
+            }
+
+            if (flag.Strict || occurrences.Any(start => !rules.IsNegatedAt(words, start)))
+            {
+                raised.Add(flag);
+            }
+            else
+            {
+                denied.Add(flag);
+            }
+        }
+
+        if (raised.Count > 0)
+        {
+            // Raw words, so that "can't breathe" does not open like the question "can ...".
+            var general = rules.StartsAQuestion(raw) && !rules.NamesSomeone(words) && !raised.Any(f => f.Strict);
+            return new SafetyAssessment(general ? SafetyLevel.Mention : SafetyLevel.Emergency, raised, isQuestion);
+        }
+
+        return new SafetyAssessment(denied.Count > 0 ? SafetyLevel.Negated : SafetyLevel.None, denied, isQuestion);
+    }
+
+    /// <summary>Start positions where the phrase's words appear in order, in one clause, with at most maxGap words between.</summary>
+    private static IEnumerable<int> Occurrences(IReadOnlyList<Word> words, string[] phrase, int maxGap)
+    {
+        for (var start = 0; start < words.Count; start++)
+        {
+            if (words[start].Text != phrase[0])
+            {
+                continue;
+            }
+
+            var at = start;
+            var matched = 1;
+            while (matched < phrase.Length)
+            {
+                var next = -1;
+                for (var j = at + 1; j <= at + 1 + maxGap && j < words.Count && words[j].Clause == words[start].Clause; j++)
+                {
+                    if (words[j].Text == phrase[matched])
+                    {
+                        next = j;
+                        break;
+                    }
+                }
+
+                if (next < 0)
+                {
+                    break;
+                }
+
+                at = next;
+                matched++;
+            }
+
+            if (matched == phrase.Length)
+            {
+                yield return start;
+            }
+        }
+    }
+
+    /// <summary>The safety rules with every phrase already split and normalised, built once per dialog set.</summary>
+    private sealed class CompiledRules
+    {
+        private readonly ITextAnalysis _terms;
+        private readonly IReadOnlyDictionary<string, string[]> _contractions;
+        private readonly HashSet<string> _clauseBreaks;
+        private readonly List<string[]> _negationCues;
+        private readonly HashSet<string> _negationExceptions;
+        private readonly int _negationWindow;
+        private readonly List<string[]> _questionStarts;
+        private readonly HashSet<string> _personalWords;
+
+        private CompiledRules(SafetyRules rules, ITextAnalysis terms)
+        {
+            _terms = terms;
+            _contractions = rules.Contractions.ToDictionary(c => c.Key.ToLowerInvariant(), c => Words.Of(c.Value).ToArray(), StringComparer.Ordinal);
+            _clauseBreaks = rules.Negation.ClauseBreaks.Select(b => b.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+            _negationCues = rules.Negation.Cues.Select(Phrase).ToList();
+            _negationExceptions = rules.Negation.Exceptions.SelectMany(Phrase).ToHashSet(StringComparer.Ordinal);
+            _negationWindow = rules.Negation.Window;
+            // Compared with the message's words as typed: expanded, "can't breathe" would open like the question "can ...".
+            _questionStarts = rules.Questions.Starts.Select(q => Words.Of(q).ToArray()).ToList();
+            _personalWords = rules.Questions.PersonalWords.SelectMany(Phrase).ToHashSet(StringComparer.Ordinal);
+            MaxGap = rules.MaxGap;
+            Flags = rules.RedFlags.Select(f => (f, f.Phrases.Select(Phrase).Where(p => p.Length > 0).ToList())).ToList();
+        }
+
+        public int MaxGap { get; }
+
+        public List<(RedFlag Flag, List<string[]> Phrases)> Flags { get; }
+
+        public static CompiledRules Build(SafetyRules rules, ITextAnalysis terms) => new(rules, terms);
+
+        /// <summary>Message words with contractions expanded, possessives dropped, clause-break words turned into boundaries, then normalised.</summary>
+        public List<Word> Prepare(IReadOnlyList<Word> raw)
+        {
+            var prepared = new List<Word>();
+            var shift = 0;
+            foreach (var word in raw)
+            {
+                if (_clauseBreaks.Contains(word.Text))
+                {
+                    shift++;
+                    continue;
+                }
+
+                var expanded = _contractions.TryGetValue(word.Text, out var replacement) ? replacement
+                    : word.Text.EndsWith("'s", StringComparison.Ordinal) ? [word.Text[..^2]]
+                    : [word.Text];
+                prepared.AddRange(expanded.Select(w => new Word(_terms.NormalizeWord(w.Replace("'", string.Empty, StringComparison.Ordinal)), word.Clause + shift)));
+            }
+
+            return prepared;
+        }
+
+        /// <summary>A negation cue within the window before <paramref name="start"/>, not undone later in the clause.</summary>
+        public bool IsNegatedAt(IReadOnlyList<Word> words, int start)
+        {
+            var clause = words[start].Clause;
+            for (var at = Math.Max(0, start - _negationWindow); at < start; at++)
+            {
+                foreach (var cue in _negationCues)
+                {
+                    if (at + cue.Length <= start && IsAt(words, at, cue, clause) && !IsUndone(words, at + cue.Length, clause))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsAt(IReadOnlyList<Word> words, int at, string[] phrase, int clause) =>
+            phrase.Select((text, i) => words[at + i]).Zip(phrase).All(p => p.First.Text == p.Second && p.First.Clause == clause);
+
+        private bool IsUndone(IReadOnlyList<Word> words, int from, int clause) =>
+            words.Skip(from).TakeWhile(w => w.Clause == clause).Any(w => _negationExceptions.Contains(w.Text));
+
+        /// <summary>True when a clause opens like a question ("what does", "can lung cancer").</summary>
+        public bool StartsAQuestion(IReadOnlyList<Word> words)
+        {
+            foreach (var clause in words.GroupBy(w => w.Clause))
+            {
+                var opening = clause.Select(w => w.Text).ToList();
+                if (_questionStarts.Any(start => start.Length <= opening.Count && start.SequenceEqual(opening.Take(start.Length))))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        public bool NamesSomeone(IReadOnlyList<Word> words) => words.Any(w => _personalWords.Contains(w.Text));
+
+        private string[] Phrase(string text) => Prepare(Words.WithClauses(text)).Select(w => w.Text).ToArray();
+    }
+}
