@@ -6,7 +6,8 @@ namespace AssistantBot.Dialogs.Flows;
 
 /// <summary>
 /// Finds the one number in an answer: digits ("62", "1.5", "1/2") or words ("sixty-two", "one and a half",
-/// "half a pack"). "A" counts as one only when nothing else is a number ("a pack a day"). Two different numbers
+/// "half a pack"). "A" counts as one only before a unit ("a pack a day", "a year ago") and when nothing else is a
+/// number, so "a while" is not one. Two different numbers
 /// ("2 packs for 10 years") are ambiguous, and the step asks again.
 /// </summary>
 public static partial class NumberReader
@@ -17,6 +18,8 @@ public static partial class NumberReader
         ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["thirteen"] = 13, ["fourteen"] = 14,
         ["fifteen"] = 15, ["sixteen"] = 16, ["seventeen"] = 17, ["eighteen"] = 18, ["nineteen"] = 19,
     };
+
+    private static readonly HashSet<string> CountedUnits = new(StringComparer.Ordinal) { "pack", "packs", "year", "years" };
 
     private static readonly Dictionary<string, int> Tens = new(StringComparer.Ordinal)
     {
@@ -41,7 +44,7 @@ public static partial class NumberReader
                     found.Add(0.5);
                     i++;
                 }
-                else
+                else if (Next(words, i) is { } unit && CountedUnits.Contains(unit))
                 {
                     weakOne = true;
                 }

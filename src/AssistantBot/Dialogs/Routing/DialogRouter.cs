@@ -76,7 +76,7 @@ public sealed class DialogRouter(
         {
             if (safety.IsQuestion)
             {
-                await AnswerAsync(turn, set, text, allowFlows: false, cancellationToken);
+                await AnswerAsync(turn, set, safety.Question, allowFlows: false, cancellationToken);
                 OfferAdvocateLast(turn, set);
             }
 

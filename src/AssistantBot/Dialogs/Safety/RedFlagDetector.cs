@@ -19,7 +19,9 @@ public sealed class RedFlagDetector(ITextAnalysis terms)
         var rules = _compiled.For(set);
         var raw = Words.WithClauses(text);
         var words = rules.Prepare(raw);
-        var isQuestion = text.Contains('?') || rules.StartsAQuestion(raw);
+        var questionStart = rules.FirstQuestionClause(raw);
+        var isQuestion = text.Contains('?') || questionStart is not null;
+        var question = questionStart is { } clause ? string.Join(' ', raw.Where(w => w.Clause >= clause).Select(w => w.Text)) : text;
         var raised = new List<RedFlag>();
         var denied = new List<RedFlag>();
         foreach (var (flag, phrases) in rules.Flags)
@@ -43,11 +45,11 @@ public sealed class RedFlagDetector(ITextAnalysis terms)
         if (raised.Count > 0)
         {
             // Raw words, so that "can't breathe" does not open like the question "can ...".
-            var general = rules.StartsAQuestion(raw) && !rules.NamesSomeone(words) && !raised.Any(f => f.Strict);
-            return new SafetyAssessment(general ? SafetyLevel.Mention : SafetyLevel.Emergency, raised, isQuestion);
+            var general = questionStart is not null && !rules.NamesSomeone(words) && !raised.Any(f => f.Strict);
+            return new SafetyAssessment(general ? SafetyLevel.Mention : SafetyLevel.Emergency, raised, isQuestion, question);
         }
 
-        return new SafetyAssessment(denied.Count > 0 ? SafetyLevel.Negated : SafetyLevel.None, denied, isQuestion);
+        return new SafetyAssessment(denied.Count > 0 ? SafetyLevel.Negated : SafetyLevel.None, denied, isQuestion, question);
     }
 
     /// <summary>Start positions where the phrase's words appear in order, in one clause, with at most maxGap words between.</summary>
@@ -169,19 +171,19 @@ public sealed class RedFlagDetector(ITextAnalysis terms)
         private bool IsUndone(IReadOnlyList<Word> words, int from, int clause) =>
             words.Skip(from).TakeWhile(w => w.Clause == clause).Any(w => _negationExceptions.Contains(w.Text));
 
-        /// <summary>True when a clause opens like a question ("what does", "can lung cancer").</summary>
-        public bool StartsAQuestion(IReadOnlyList<Word> words)
+        /// <summary>The first clause that opens like a question ("what does", "can lung cancer"), if any.</summary>
+        public int? FirstQuestionClause(IReadOnlyList<Word> words)
         {
             foreach (var clause in words.GroupBy(w => w.Clause))
             {
                 var opening = clause.Select(w => w.Text).ToList();
                 if (_questionStarts.Any(start => start.Length <= opening.Count && start.SequenceEqual(opening.Take(start.Length))))
                 {
-                    return true;
+                    return clause.Key;
                 }
             }
 
-            return false;
+            return null;
         }
 
         public bool NamesSomeone(IReadOnlyList<Word> words) => words.Any(w => _personalWords.Contains(w.Text));

@@ -20,7 +20,8 @@ public enum SafetyLevel
 
 /// <param name="Flags">The red flags raised (for a negated message, those denied).</param>
 /// <param name="IsQuestion">Whether the message also asks something, which is answered after the emergency guidance.</param>
-public sealed record SafetyAssessment(SafetyLevel Level, IReadOnlyList<RedFlag> Flags, bool IsQuestion)
-{
-    public static readonly SafetyAssessment Clear = new(SafetyLevel.None, [], false);
-}
+/// <param name="Question">
+/// The part of the message that asks: from the first clause that opens like a question to the end
+/// ("I have weak legs, what is spinal cord compression?" → "what is spinal cord compression"); else the whole message.
+/// </param>
+public sealed record SafetyAssessment(SafetyLevel Level, IReadOnlyList<RedFlag> Flags, bool IsQuestion, string Question);
