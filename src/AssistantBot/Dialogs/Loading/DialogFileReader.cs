@@ -25,13 +25,21 @@ public static partial class DialogFileReader
     public static void Read(string displayPath, string yaml, ISourceCatalog sources, DialogSetParts into, DialogErrorList errors)
     {
         var stream = new YamlStream();
+        var parser = new Parser(new StringReader(yaml));
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(parser);
         }
         catch (YamlException ex)
         {
             errors.Add((int)ex.Start.Line, "this is not valid YAML: " + Explain(ex));
+            return;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up on some malformed input without a position; the last event read is the best clue.
+            var line = (int)(parser.Current?.End.Line ?? 1);
+            errors.Add(line, $"this is not valid YAML: it could not be read past line {line} (check brackets, quotes and indentation)");
             return;
         }
 
