@@ -19,6 +19,7 @@ public sealed class RedFlagDetector(ITextAnalysis terms)
         var rules = _compiled.For(set);
         var raw = Words.WithClauses(text);
         var words = rules.Prepare(raw);
+        // Read on the words as typed, so that "can't breathe" does not open like the question "can ...".
         var questionStart = rules.FirstQuestionClause(raw);
         var isQuestion = text.Contains('?') || questionStart is not null;
         var question = questionStart is { } clause ? string.Join(' ', raw.Where(w => w.Clause >= clause).Select(w => w.Text)) : text;
@@ -26,13 +27,13 @@ public sealed class RedFlagDetector(ITextAnalysis terms)
         var denied = new List<RedFlag>();
         foreach (var (flag, phrases) in rules.Flags)
         {
-            var occurrences = phrases.SelectMany(p => Occurrences(words, p, rules.MaxGap)).ToList();
+            var occurrences = phrases.SelectMany(p => rules.Occurrences(words, p)).ToList();
             if (occurrences.Count == 0)
             {
                 continue;
             }
 
-            if (flag.Strict || occurrences.Any(start => !rules.IsNegatedAt(words, start)))
+            if (flag.Strict || occurrences.Any(o => !o.Negated && !rules.IsNegatedAt(words, o.Start)))
             {
                 raised.Add(flag);
             }
@@ -44,52 +45,11 @@ public sealed class RedFlagDetector(ITextAnalysis terms)
 
         if (raised.Count > 0)
         {
-            // Raw words, so that "can't breathe" does not open like the question "can ...".
             var general = questionStart is not null && !rules.NamesSomeone(words) && !raised.Any(f => f.Strict);
             return new SafetyAssessment(general ? SafetyLevel.Mention : SafetyLevel.Emergency, raised, isQuestion, question);
         }
 
         return new SafetyAssessment(denied.Count > 0 ? SafetyLevel.Negated : SafetyLevel.None, denied, isQuestion, question);
-    }
-
-    /// <summary>Start positions where the phrase's words appear in order, in one clause, with at most maxGap words between.</summary>
-    private static IEnumerable<int> Occurrences(IReadOnlyList<Word> words, string[] phrase, int maxGap)
-    {
-        for (var start = 0; start < words.Count; start++)
-        {
-            if (words[start].Text != phrase[0])
-            {
-                continue;
-            }
-
-            var at = start;
-            var matched = 1;
-            while (matched < phrase.Length)
-            {
-                var next = -1;
-                for (var j = at + 1; j <= at + 1 + maxGap && j < words.Count && words[j].Clause == words[start].Clause; j++)
-                {
-                    if (words[j].Text == phrase[matched])
-                    {
-                        next = j;
-                        break;
-                    }
-                }
-
-                if (next < 0)
-                {
-                    break;
-                }
-
-                at = next;
-                matched++;
-            }
-
-            if (matched == phrase.Length)
-            {
-                yield return start;
-            }
-        }
     }
 
     /// <summary>The safety rules with every phrase already split and normalised, built once per dialog set.</summary>
@@ -99,6 +59,7 @@ public sealed class RedFlagDetector(ITextAnalysis terms)
         private readonly IReadOnlyDictionary<string, string[]> _contractions;
         private readonly HashSet<string> _clauseBreaks;
         private readonly List<string[]> _negationCues;
+        private readonly HashSet<string> _singleWordCues;
         private readonly HashSet<string> _negationExceptions;
         private readonly int _negationWindow;
         private readonly List<string[]> _questionStarts;
@@ -110,6 +71,7 @@ public sealed class RedFlagDetector(ITextAnalysis terms)
             _contractions = rules.Contractions.ToDictionary(c => c.Key.ToLowerInvariant(), c => Words.Of(c.Value).ToArray(), StringComparer.Ordinal);
             _clauseBreaks = rules.Negation.ClauseBreaks.Select(b => b.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
             _negationCues = rules.Negation.Cues.Select(Phrase).ToList();
+            _singleWordCues = _negationCues.Where(c => c.Length == 1).Select(c => c[0]).ToHashSet(StringComparer.Ordinal);
             _negationExceptions = rules.Negation.Exceptions.SelectMany(Phrase).ToHashSet(StringComparer.Ordinal);
             _negationWindow = rules.Negation.Window;
             // Compared with the message's words as typed: expanded, "can't breathe" would open like the question "can ...".
@@ -124,6 +86,51 @@ public sealed class RedFlagDetector(ITextAnalysis terms)
         public List<(RedFlag Flag, List<string[]> Phrases)> Flags { get; }
 
         public static CompiledRules Build(SafetyRules rules, ITextAnalysis terms) => new(rules, terms);
+
+        /// <summary>
+        /// Where the phrase's words appear in order, in one clause, with at most <see cref="MaxGap"/> words between
+        /// them. A negation cue among the skipped words negates the occurrence ("legs are not numb").
+        /// </summary>
+        public IEnumerable<(int Start, bool Negated)> Occurrences(IReadOnlyList<Word> words, string[] phrase)
+        {
+            for (var start = 0; start < words.Count; start++)
+            {
+                if (words[start].Text != phrase[0])
+                {
+                    continue;
+                }
+
+                var at = start;
+                var matched = 1;
+                var negated = false;
+                while (matched < phrase.Length)
+                {
+                    var next = -1;
+                    for (var j = at + 1; j <= at + 1 + MaxGap && j < words.Count && words[j].Clause == words[start].Clause; j++)
+                    {
+                        if (words[j].Text == phrase[matched])
+                        {
+                            next = j;
+                            break;
+                        }
+                    }
+
+                    if (next < 0)
+                    {
+                        break;
+                    }
+
+                    negated |= words.Skip(at + 1).Take(next - at - 1).Any(w => _singleWordCues.Contains(w.Text));
+                    at = next;
+                    matched++;
+                }
+
+                if (matched == phrase.Length)
+                {
+                    yield return (start, negated);
+                }
+            }
+        }
 
         /// <summary>Message words with contractions expanded, possessives dropped, clause-break words turned into boundaries, then normalised.</summary>
         public List<Word> Prepare(IReadOnlyList<Word> raw)
