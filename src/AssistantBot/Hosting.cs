@@ -4,6 +4,7 @@ using AssistantBot.BotFramework.Connector;
 using AssistantBot.BotFramework.Hosting;
 using AssistantBot.BotFramework.Turns;
 using AssistantBot.DirectLine;
+using AssistantBot.Knowledge;
 using AssistantBot.Storage;
 using AssistantBot.WebChat;
 
@@ -34,6 +35,7 @@ public static class Hosting
         builder.Services.AddSingleton<IConversationSinkResolver, ConnectorSinkResolver>();
         builder.Services.AddDirectLine();
         builder.Services.AddWebChat();
+        builder.Services.AddKnowledge();
         builder.Services.AddAssistant();
 
         var app = builder.Build();

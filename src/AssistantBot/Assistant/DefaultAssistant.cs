@@ -1,12 +1,13 @@
 using AssistantBot.Conversations;
+using AssistantBot.Knowledge.Answering;
 
 namespace AssistantBot.Assistant;
 
 /// <summary>
-/// The assistant before any knowledge or dialog is plugged in: it greets, explains what it can do, and says
-/// honestly that it cannot answer anything else yet, offering the Patient Advocate.
+/// The assistant before any dialog is plugged in: it greets, explains what it can do, and answers everything else
+/// from the corpus (which says honestly when its sources do not cover a question, offering the Patient Advocate).
 /// </summary>
-public sealed class DefaultAssistant : IAssistant
+public sealed class DefaultAssistant(KnowledgeResponder knowledge) : IAssistant
 {
     private static readonly string[] WelcomeSuggestions = [AssistantText.Help, AssistantText.PatientAdvocate];
 
@@ -19,7 +20,7 @@ public sealed class DefaultAssistant : IAssistant
         return Task.CompletedTask;
     }
 
-    public Task OnMessageAsync(AssistantTurn turn, CancellationToken cancellationToken)
+    public async Task OnMessageAsync(AssistantTurn turn, CancellationToken cancellationToken)
     {
         if (string.Equals(turn.Text, AssistantText.Help, StringComparison.OrdinalIgnoreCase))
         {
@@ -27,12 +28,14 @@ public sealed class DefaultAssistant : IAssistant
                 "I can share published information about metastatic lung cancer, and connect you with a patient advocate. " +
                 "Say \"Patient Advocate\" at any time to have a trained care coordinator reach out to you.",
                 WelcomeSuggestions);
-            return Task.CompletedTask;
+            return;
         }
 
-        turn.Reply(
-            "I'm sorry, I can't answer that yet. A patient advocate can help: say \"Patient Advocate\" to have a trained care coordinator reach out to you.",
-            [AssistantText.PatientAdvocate]);
-        return Task.CompletedTask;
+        if (await knowledge.TryHandleFeedbackAsync(turn, cancellationToken))
+        {
+            return;
+        }
+
+        await knowledge.RespondAsync(turn, turn.Text, cancellationToken);
     }
 }

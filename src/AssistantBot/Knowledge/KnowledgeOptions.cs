@@ -25,7 +25,7 @@ public sealed class KnowledgeOptions
 
     /// <summary>How much more a term in a section heading counts than one in the text, in BM25.</summary>
     [Range(1.0, 20.0)]
-    public double HeadingWeight { get; set; } = 3.0;
+    public double HeadingWeight { get; set; } = 1.5;
 
     /// <summary>How many passages FTS5 returns for re-ranking.</summary>
     [Range(3, 200)]
@@ -36,7 +36,7 @@ public sealed class KnowledgeOptions
     /// tests/eval/questions.yaml: see docs/knowledge.md before changing it.
     /// </summary>
     [Range(0.0, 1.0)]
-    public double ConfidenceThreshold { get; set; } = 0.6;
+    public double ConfidenceThreshold { get; set; } = 0.47;
 
     /// <summary>How many related questions are offered with an answer.</summary>
     [Range(0, 3)]

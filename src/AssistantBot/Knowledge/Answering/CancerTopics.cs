@@ -47,6 +47,9 @@ public sealed class CancerTopics
         return named;
     }
 
+    /// <summary>Whether a stem only says which cancer (or that it is a cancer), not what is asked about it.</summary>
+    public bool NamesACancer(string stem) => _nouns.Contains(stem) || _words.ContainsKey(stem) || _alone.ContainsKey(stem);
+
     /// <summary>Cancers the text so much as mentions, with or without a noun ("lung and bronchus 5.8%").</summary>
     public IReadOnlySet<string> Mentioned(IEnumerable<string> stems)
     {

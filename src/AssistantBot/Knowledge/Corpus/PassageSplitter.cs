@@ -18,6 +18,9 @@ public static partial class PassageSplitter
     private const int MaxHeadingLength = 100;
     private const int MaxHeadingWords = 15;
 
+    /// <summary>Neighbouring paragraphs of a section are joined while shorter than this together (tuned on the evaluation set).</summary>
+    private const int MergeUpTo = 450;
+
     /// <summary>Above this share of double gaps, a document simply spaces its paragraphs widely.</summary>
     private const double MaxShareOfWideGaps = 0.3;
 
@@ -82,7 +85,29 @@ public static partial class PassageSplitter
             }
         }
 
-        return passages;
+        return MergeShort(passages);
+    }
+
+    /// <summary>
+    /// Joins neighbouring paragraphs of one section while together they stay short: a one-sentence paragraph
+    /// ("Lung cancer often has no symptoms in its early stages.") is better read, and ranked, with the text around it.
+    /// </summary>
+    private static List<PassageDraft> MergeShort(List<PassageDraft> passages)
+    {
+        var merged = new List<PassageDraft>();
+        foreach (var passage in passages)
+        {
+            if (merged.Count > 0 && merged[^1].Heading == passage.Heading && merged[^1].Text.Length + passage.Text.Length < MergeUpTo)
+            {
+                merged[^1] = merged[^1] with { Text = merged[^1].Text + "\n" + passage.Text };
+            }
+            else
+            {
+                merged.Add(passage);
+            }
+        }
+
+        return merged;
     }
 
     public static bool IsListItem(string line) => ListMarker().IsMatch(line);
