@@ -5,6 +5,7 @@ using AssistantBot.BotFramework.Hosting;
 using AssistantBot.BotFramework.Turns;
 using AssistantBot.Dialogs;
 using AssistantBot.DirectLine;
+using AssistantBot.Knowledge;
 using AssistantBot.Storage;
 using AssistantBot.WebChat;
 
@@ -35,6 +36,7 @@ public static class Hosting
         builder.Services.AddSingleton<IConversationSinkResolver, ConnectorSinkResolver>();
         builder.Services.AddDirectLine();
         builder.Services.AddWebChat();
+        builder.Services.AddKnowledge();
         builder.Services.AddAssistant();
         builder.Services.AddDialogs();
 

@@ -15,6 +15,7 @@ public static class ToolCommands
     public static Task<int> RunAsync(string[] args)
     {
         var root = new RootCommand("AssistantBot: run without a command to start the assistant's web host.");
+        KnowledgeCommands.AddTo(root);
         return root.Parse(args).InvokeAsync();
     }
 }
