@@ -6,7 +6,7 @@ public sealed class DialogOptions
 {
     public const string SectionName = "Dialogs";
 
-    /// <summary>The dialog files, relative to the content root.</summary>
+    /// <summary>The dialog files: a relative path is looked for in the content root, then in its nearest parent that has it.</summary>
     [Required]
     public string Directory { get; set; } = "dialogs";
 

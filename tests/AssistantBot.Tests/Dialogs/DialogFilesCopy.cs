@@ -22,7 +22,7 @@ public sealed class DialogFilesCopy : IDisposable
 
     public string Directory { get; }
 
-    public static DialogSetLoader Loader() => new(new ManifestSourceCatalog(RepoPaths.Corpus));
+    public static DialogSetLoader Loader() => new(new CorpusSourceCatalog(RepoPaths.Corpus));
 
     public DialogFilesCopy Write(string relativePath, string yaml)
     {

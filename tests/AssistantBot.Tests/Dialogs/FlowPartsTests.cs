@@ -57,7 +57,7 @@ public sealed class FlowPartsTests
             new FlowChoice("I have never smoked", "never", ["never", "non smoker"], null),
         ]);
 
-        Assert.Equal(expected, ChoiceReader.Read(input, text, new PlainTextAnalysis())?.Value);
+        Assert.Equal(expected, ChoiceReader.Read(input, text)?.Value);
     }
 
     [Theory]

@@ -40,7 +40,7 @@ public sealed class ScriptTurn
     /// <summary>Let this much time pass (hh:mm:ss) before this turn.</summary>
     public string? Idle { get; set; }
 
-    /// <summary>The routes the turn must take, in order (see <c>IRouteObserver</c>).</summary>
+    /// <summary>The routes the turn must take, in order (see <c>IRouteObserver</c>); a trailing '*' matches any route it starts.</summary>
     public List<string>? Routes { get; set; }
 
     /// <summary>Every reply of the turn, in order: the number of replies must match.</summary>

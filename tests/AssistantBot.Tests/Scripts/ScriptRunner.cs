@@ -111,7 +111,7 @@ public sealed class ScriptRunner : IDisposable
     {
         var shown = $"{where}{Environment.NewLine}routes: {string.Join(", ", routes)}{Environment.NewLine}replies:{Environment.NewLine}"
             + string.Join(Environment.NewLine, replies.Select((r, n) => $"  [{n + 1}] {r.Text} {{{string.Join(" | ", TestFlow.SuggestionTitles(r))}}}"));
-        if (turn.Routes is not null && !turn.Routes.SequenceEqual(routes))
+        if (turn.Routes is not null && !(turn.Routes.Count == routes.Count && turn.Routes.Zip(routes).All(r => RouteMatches(r.First, r.Second))))
         {
             throw new XunitException($"Expected routes {string.Join(", ", turn.Routes)}{Environment.NewLine}{shown}");
         }
@@ -135,6 +135,10 @@ public sealed class ScriptRunner : IDisposable
             }
         }
     }
+
+    /// <summary>"retrieval*" stands for whatever retrieval did (answered or declined), which is the knowledge feature's business.</summary>
+    private static bool RouteMatches(string expected, string actual) =>
+        expected.EndsWith('*') ? actual.StartsWith(expected[..^1], StringComparison.Ordinal) : expected == actual;
 
     private string? Mismatch(ReplyExpectation expected, Activity reply)
     {

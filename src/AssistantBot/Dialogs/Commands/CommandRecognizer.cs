@@ -8,9 +8,9 @@ namespace AssistantBot.Dialogs.Commands;
 /// "ok cancel"), so that a question merely containing "help" or "cancel" is still answered as a question. Contained
 /// phrases ("talk to a person") count anywhere. "Resume" and its declines only mean something while a flow is active.
 /// </summary>
-public sealed class CommandRecognizer(ITextAnalysis terms)
+public sealed class CommandRecognizer
 {
-    private readonly DialogSetCache<CompiledCommands> _compiled = new(set => new CompiledCommands(set.Commands, terms));
+    private readonly DialogSetCache<CompiledCommands> _compiled = new(set => new CompiledCommands(set.Commands));
 
     public GlobalCommand? Recognize(DialogSet set, string text, bool flowActive) =>
         _compiled.For(set).Recognize(text, flowActive);
@@ -20,15 +20,18 @@ public sealed class CommandRecognizer(ITextAnalysis terms)
 
     private sealed class CompiledCommands
     {
-        private readonly ITextAnalysis _terms;
+        private readonly TolerantWords _terms;
         private readonly List<string[]> _fillers;
         private readonly List<(GlobalCommand Command, string Whole)> _phrases = [];
         private readonly List<(GlobalCommand Command, string[] Words)> _contained = [];
         private readonly HashSet<string> _declines;
 
-        public CompiledCommands(CommandSet commands, ITextAnalysis terms)
+        public CompiledCommands(CommandSet commands)
         {
-            _terms = terms;
+            _terms = new TolerantWords(commands.Commands
+                .SelectMany(c => c.Phrases.Concat(c.ContainedPhrases).Concat(c.Declines))
+                .Concat(commands.Fillers)
+                .SelectMany(Words.Of));
             _fillers = commands.Fillers.Select(f => Prepare(f).ToArray()).Where(f => f.Length > 0).OrderByDescending(f => f.Length).ToList();
             foreach (var command in commands.Commands)
             {
@@ -55,7 +58,7 @@ public sealed class CommandRecognizer(ITextAnalysis terms)
 
         public bool IsDecline(string text) => _declines.Contains(string.Join(' ', WithoutFillers(Prepare(text))));
 
-        private List<string> Prepare(string text) => Words.Of(text).Select(_terms.NormalizeWord).ToList();
+        private List<string> Prepare(string text) => Words.Of(text).Select(_terms.Normalize).ToList();
 
         private List<string> WithoutFillers(List<string> words)
         {

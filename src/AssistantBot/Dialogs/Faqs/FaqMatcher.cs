@@ -1,5 +1,6 @@
 using AssistantBot.Dialogs.Model;
 using AssistantBot.Dialogs.Text;
+using AssistantBot.Knowledge.Analysis;
 
 namespace AssistantBot.Dialogs.Faqs;
 
@@ -10,73 +11,49 @@ public sealed record DialogMatch(FaqDialog? Faq, FlowDialog? Flow, double Confid
 }
 
 /// <summary>
-/// Matches a message to the trigger phrasings of FAQs and flows. Both sides go through the same analysis as
-/// retrieval (stop words, synonyms, stems, typos); the confidence is a weighted Dice overlap of their terms, where a
-/// term shared by many dialogs ("lung", "cancer") weighs little and a term no trigger knows ("pancreatic") weighs
-/// most, so that a question about something else falls below the threshold and goes on to retrieval.
+/// Matches a message to the trigger phrasings of FAQs and flows with retrieval's own analysis and scoring
+/// (<see cref="ITextAnalyzer"/>: synonyms, stop words, stems, typos; the F1 of rarity-weighted shared terms), so a
+/// phrasing is as tolerant here as in search. A word the corpus never uses weighs the most, so a question about
+/// something else ("pancreatic cancer symptoms") stays below the threshold and goes on to retrieval.
+/// Analysis drops question words, so "where does lung cancer spread" and "how does lung cancer spread" analyse
+/// alike; such ties go to the trigger sharing more of the message's words as written.
 /// </summary>
-public sealed class FaqMatcher(ITextAnalysis analysis)
+public sealed class FaqMatcher(ITextAnalyzer analyzer)
 {
-    private readonly DialogSetCache<TriggerIndex> _index = new(set => new TriggerIndex(set, analysis));
+    // Triggers are analysed once per dialog set; weights are applied at match time, so a corpus reload still counts.
+    private readonly DialogSetCache<List<Trigger>> _triggers = new(set =>
+        set.Faqs.SelectMany(f => f.Triggers.Select(t => new Trigger(f, null, analyzer.Analyze(t), Words.Of(t).ToHashSet(StringComparer.Ordinal))))
+            .Concat(set.Flows.SelectMany(f => f.Triggers.Select(t => new Trigger(null, f, analyzer.Analyze(t), Words.Of(t).ToHashSet(StringComparer.Ordinal)))))
+            .ToList());
 
-    public DialogMatch? BestMatch(DialogSet set, string text) => _index.For(set).BestMatch(analysis.Terms(text));
-
-    private sealed class TriggerIndex
+    public DialogMatch? BestMatch(DialogSet set, string text)
     {
-        private readonly List<(FaqDialog? Faq, FlowDialog? Flow, HashSet<string> Terms)> _triggers = [];
-        private readonly Dictionary<string, double> _weights = new(StringComparer.Ordinal);
-        private readonly double _unknownWeight;
-
-        public TriggerIndex(DialogSet set, ITextAnalysis analysis)
+        var question = analyzer.Analyze(text);
+        if (question.IsEmpty)
         {
-            foreach (var faq in set.Faqs)
-            {
-                _triggers.AddRange(faq.Triggers.Select(t => ((FaqDialog?)faq, (FlowDialog?)null, analysis.Terms(t).ToHashSet(StringComparer.Ordinal))));
-            }
-
-            foreach (var flow in set.Flows)
-            {
-                _triggers.AddRange(flow.Triggers.Select(t => ((FaqDialog?)null, (FlowDialog?)flow, analysis.Terms(t).ToHashSet(StringComparer.Ordinal))));
-            }
-
-            // Inverse document frequency over dialogs (not triggers), so a FAQ with many phrasings does not dilute its own words.
-            var dialogs = set.Faqs.Count + set.Flows.Count;
-            var documentFrequency = _triggers
-                .GroupBy(t => (object?)t.Faq ?? t.Flow)
-                .SelectMany(g => g.SelectMany(t => t.Terms).Distinct())
-                .GroupBy(term => term)
-                .ToDictionary(g => g.Key, g => g.Count());
-            foreach (var (term, count) in documentFrequency)
-            {
-                _weights[term] = Math.Log(1 + (double)dialogs / count);
-            }
-
-            _unknownWeight = Math.Log(1 + dialogs / 0.5);
+            return null;
         }
 
-        public DialogMatch? BestMatch(IReadOnlyList<string> terms)
+        var words = Words.Of(text);
+        DialogMatch? best = null;
+        var bestShared = 0;
+        foreach (var trigger in _triggers.For(set))
         {
-            var question = terms.ToHashSet(StringComparer.Ordinal);
-            if (question.Count == 0)
+            var score = analyzer.Match(question, trigger.Analyzed).Score;
+            if (score <= 0 || score < (best?.Confidence ?? 0))
             {
-                return null;
+                continue;
             }
 
-            var questionWeight = question.Sum(Weight);
-            DialogMatch? best = null;
-            foreach (var (faq, flow, trigger) in _triggers)
+            var shared = words.Count(trigger.Words.Contains);
+            if (best is null || score > best.Confidence || shared > bestShared)
             {
-                var shared = trigger.Where(question.Contains).Sum(Weight);
-                var confidence = 2 * shared / (questionWeight + trigger.Sum(Weight));
-                if (confidence > (best?.Confidence ?? 0))
-                {
-                    best = new DialogMatch(faq, flow, confidence);
-                }
+                (best, bestShared) = (new DialogMatch(trigger.Faq, trigger.Flow, score), shared);
             }
-
-            return best;
         }
 
-        private double Weight(string term) => _weights.TryGetValue(term, out var weight) ? weight : _unknownWeight;
+        return best;
     }
+
+    private sealed record Trigger(FaqDialog? Faq, FlowDialog? Flow, AnalyzedText Analyzed, HashSet<string> Words);
 }

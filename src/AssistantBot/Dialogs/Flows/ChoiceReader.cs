@@ -11,8 +11,9 @@ namespace AssistantBot.Dialogs.Flows;
 /// </summary>
 public static class ChoiceReader
 {
-    public static FlowChoice? Read(ChoiceInput input, string text, ITextAnalysis terms)
+    public static FlowChoice? Read(ChoiceInput input, string text)
     {
+        var terms = new TolerantWords(input.Choices.SelectMany(c => c.Aliases.Append(c.Label).Append(c.Value)).SelectMany(Words.Of));
         var words = Prepare(text, terms);
         if (words.Length == 0)
         {
@@ -34,5 +35,5 @@ public static class ChoiceReader
         return contained.Count == 1 || (contained.Count > 1 && contained[0].Longest > contained[1].Longest) ? contained[0].Choice : null;
     }
 
-    private static string[] Prepare(string text, ITextAnalysis terms) => Words.Of(text).Select(terms.NormalizeWord).ToArray();
+    private static string[] Prepare(string text, TolerantWords terms) => Words.Of(text).Select(terms.Normalize).ToArray();
 }

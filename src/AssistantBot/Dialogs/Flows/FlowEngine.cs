@@ -3,7 +3,6 @@ using AssistantBot.Conversations;
 using AssistantBot.Dialogs.Loading;
 using AssistantBot.Dialogs.Model;
 using AssistantBot.Dialogs.State;
-using AssistantBot.Dialogs.Text;
 
 namespace AssistantBot.Dialogs.Flows;
 
@@ -18,7 +17,7 @@ public sealed record FlowAdvance(FlowStep? Next, FlowOutcome? Outcome)
 /// shows the summary of the answers, the outcome, and the closing with its source. The progress lives in
 /// <see cref="ConversationData.Flow"/>, so it is saved with the turn.
 /// </summary>
-public sealed class FlowEngine(ITextAnalysis terms)
+public sealed class FlowEngine
 {
     public void Start(AssistantTurn turn, FlowDialog flow)
     {
@@ -99,7 +98,7 @@ public sealed class FlowEngine(ITextAnalysis terms)
             case NumberInput number when NumberReader.TryRead(text, out var value)
                 && value >= number.Min && value <= number.Max && (!number.WholeNumber || value == Math.Floor(value)):
                 return (Format(value), null);
-            case ChoiceInput choices when ChoiceReader.Read(choices, text, terms) is { } choice:
+            case ChoiceInput choices when ChoiceReader.Read(choices, text) is { } choice:
                 return (choice.Value, choice);
             default:
                 return null;

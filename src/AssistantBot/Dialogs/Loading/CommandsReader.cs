@@ -1,4 +1,3 @@
-using AssistantBot.Assistant;
 using AssistantBot.Dialogs.Model;
 
 namespace AssistantBot.Dialogs.Loading;
@@ -18,7 +17,6 @@ public static class CommandsReader
     public static CommandSet? Read(YamlFields fields)
     {
         var fillers = fields.Texts("fillers", required: false);
-        var fallback = fields.Map("fallback", $"'fallback' of {fields.What}") is { } f ? ReadFallback(f) : null;
         var commands = new List<GlobalCommand>();
         foreach (var item in fields.Maps("commands", (n, map) => $"command {n} of {fields.What}"))
         {
@@ -40,22 +38,7 @@ public static class CommandsReader
         }
 
         ReportSharedPhrases(commands, fields.Errors);
-        return fields.Errors.Errors.Count == 0 && fallback is not null
-            ? new CommandSet(commands, fillers, fallback, new DialogOrigin(fields.Errors.File, fields.Line))
-            : null;
-    }
-
-    private static FallbackReply? ReadFallback(YamlFields fields)
-    {
-        var text = fields.Text("say");
-        var suggestions = fields.Texts("suggestions");
-        fields.RejectUnknownKeys();
-        if (suggestions.Count > 0 && !suggestions.Contains(AssistantText.PatientAdvocate, StringComparer.OrdinalIgnoreCase))
-        {
-            fields.Errors.Add(fields.Line, $"'suggestions' of {fields.What} must include \"{AssistantText.PatientAdvocate}\"");
-        }
-
-        return text is null ? null : new FallbackReply(text, suggestions);
+        return fields.Errors.Errors.Count == 0 ? new CommandSet(commands, fillers, new DialogOrigin(fields.Errors.File, fields.Line)) : null;
     }
 
     private static GlobalCommand? ReadCommand(YamlFields item)

@@ -1,4 +1,5 @@
 using AssistantBot.Dialogs.Model;
+using AssistantBot.Knowledge;
 using Microsoft.Extensions.Options;
 
 namespace AssistantBot.Dialogs.Loading;
@@ -24,7 +25,8 @@ public sealed class DialogCatalog : IDialogCatalog
     {
         _loader = loader;
         _logger = logger;
-        Directory = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.Directory));
+        // Found upwards like the corpus: "dotnet run --project src/AssistantBot" runs in the project's directory.
+        Directory = UpwardPath.Find(environment.ContentRootPath, options.Value.Directory, System.IO.Directory.Exists);
         _current = loader.Load(Directory);
         logger.LogInformation("Loaded {FaqCount} FAQs and {FlowCount} flows from {Directory}", _current.Faqs.Count, _current.Flows.Count, Directory);
     }

@@ -25,11 +25,8 @@ public sealed record GlobalCommand(
     IReadOnlyList<string> Suggestions,
     DialogOrigin Origin);
 
-/// <summary>What the assistant says when nothing else applies: honest, and offering the Patient Advocate.</summary>
-public sealed record FallbackReply(string Text, IReadOnlyList<string> Suggestions);
-
-/// <summary>All global commands, the polite words that may surround one ("help please"), and the fallback reply.</summary>
-public sealed record CommandSet(IReadOnlyList<GlobalCommand> Commands, IReadOnlyList<string> Fillers, FallbackReply Fallback, DialogOrigin Origin)
+/// <summary>All global commands, and the polite words that may surround one ("help please").</summary>
+public sealed record CommandSet(IReadOnlyList<GlobalCommand> Commands, IReadOnlyList<string> Fillers, DialogOrigin Origin)
 {
     public GlobalCommand this[CommandKind kind] => Commands.First(c => c.Kind == kind);
 }

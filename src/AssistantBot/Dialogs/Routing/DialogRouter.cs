@@ -8,13 +8,15 @@ using AssistantBot.Dialogs.Loading;
 using AssistantBot.Dialogs.Model;
 using AssistantBot.Dialogs.Safety;
 using AssistantBot.Dialogs.State;
+using AssistantBot.Knowledge.Answering;
 using Microsoft.Extensions.Options;
 
 namespace AssistantBot.Dialogs.Routing;
 
 /// <summary>
-/// The assistant's turn, in a fixed order: red flags → an active hand-off → (a long pause starts over) → global
-/// commands → the active flow's step → a FAQ or flow that really matches → retrieval → the honest fallback.
+/// The assistant's turn, in a fixed order: red flags → an active hand-off → (an answer card's feedback; a long pause
+/// starts over) → global commands → the active flow's step → a FAQ or flow that really matches → retrieval, which
+/// answers from the corpus or declines honestly with the Patient Advocate offer.
 /// A question asked in the middle of a flow is answered, and the flow offers to carry on.
 /// </summary>
 public sealed class DialogRouter(
@@ -25,7 +27,7 @@ public sealed class DialogRouter(
     FlowEngine flows,
     FaqMatcher faqs,
     IActiveHandoff activeHandoff,
-    IQuestionAnswerer knowledge,
+    KnowledgeResponder knowledge,
     UserStateStore users,
     IRouteObserver observer,
     IOptions<DialogOptions> options) : IAssistant
@@ -74,12 +76,18 @@ public sealed class DialogRouter(
 
         if (safety.Level == SafetyLevel.Emergency)
         {
-            if (safety.IsQuestion)
+            if (safety.IsQuestion && safety.Question.Length > 0)
             {
                 await AnswerAsync(turn, set, safety.Question, allowFlows: false, cancellationToken);
                 OfferAdvocateLast(turn, set);
             }
 
+            return;
+        }
+
+        if (await knowledge.TryHandleFeedbackAsync(turn, cancellationToken))
+        {
+            observer.Routed(turn, "retrieval/feedback");
             return;
         }
 
@@ -163,7 +171,7 @@ public sealed class DialogRouter(
         return true;
     }
 
-    /// <summary>A scripted answer when one really matches, else retrieval, else the honest fallback.</summary>
+    /// <summary>A scripted answer when one really matches, else retrieval (which declines honestly when its sources do not cover it).</summary>
     private async Task AnswerAsync(AssistantTurn turn, DialogSet set, string text, bool allowFlows, CancellationToken cancellationToken)
     {
         var match = ConfidentMatch(set, text);
@@ -177,14 +185,10 @@ public sealed class DialogRouter(
             flows.Start(turn, flow);
             observer.Routed(turn, $"flow/{flow.Id}/ask/{flow.FirstStep.Id}");
         }
-        else if (text.Length > 0 && await knowledge.TryAnswerAsync(turn, text, cancellationToken))
-        {
-            observer.Routed(turn, "retrieval");
-        }
         else
         {
-            turn.Reply(set.Commands.Fallback.Text, set.Commands.Fallback.Suggestions);
-            observer.Routed(turn, "fallback");
+            var answered = await knowledge.RespondAsync(turn, text, cancellationToken);
+            observer.Routed(turn, answered ? "retrieval" : "retrieval/declined");
         }
     }
 

@@ -10,9 +10,9 @@ namespace AssistantBot.Dialogs.Safety;
 /// within a few words before it in the same clause. Anything not clearly negated or clearly a general question
 /// counts as an emergency: a needless emergency reply costs far less than a missed one.
 /// </summary>
-public sealed class RedFlagDetector(ITextAnalysis terms)
+public sealed class RedFlagDetector
 {
-    private readonly DialogSetCache<CompiledRules> _compiled = new(set => CompiledRules.Build(set.Safety, terms));
+    private readonly DialogSetCache<CompiledRules> _compiled = new(set => new CompiledRules(set.Safety));
 
     public SafetyAssessment Assess(DialogSet set, string text)
     {
@@ -55,7 +55,7 @@ public sealed class RedFlagDetector(ITextAnalysis terms)
     /// <summary>The safety rules with every phrase already split and normalised, built once per dialog set.</summary>
     private sealed class CompiledRules
     {
-        private readonly ITextAnalysis _terms;
+        private readonly TolerantWords _terms;
         private readonly IReadOnlyDictionary<string, string[]> _contractions;
         private readonly HashSet<string> _clauseBreaks;
         private readonly List<string[]> _negationCues;
@@ -65,11 +65,15 @@ public sealed class RedFlagDetector(ITextAnalysis terms)
         private readonly List<string[]> _questionStarts;
         private readonly HashSet<string> _personalWords;
 
-        private CompiledRules(SafetyRules rules, ITextAnalysis terms)
+        public CompiledRules(SafetyRules rules)
         {
-            _terms = terms;
             _contractions = rules.Contractions.ToDictionary(c => c.Key.ToLowerInvariant(), c => Words.Of(c.Value).ToArray(), StringComparer.Ordinal);
             _clauseBreaks = rules.Negation.ClauseBreaks.Select(b => b.ToLowerInvariant()).ToHashSet(StringComparer.Ordinal);
+
+            // Typos are corrected towards the words the phrases, cues and personal words use (known words stay as they are).
+            _terms = new TolerantWords(rules.RedFlags.SelectMany(f => f.Phrases)
+                .Concat(rules.Negation.Cues).Concat(rules.Negation.Exceptions).Concat(rules.Questions.PersonalWords)
+                .SelectMany(p => Expand(Words.WithClauses(p))).Select(w => w.Text));
             _negationCues = rules.Negation.Cues.Select(Phrase).ToList();
             _singleWordCues = _negationCues.Where(c => c.Length == 1).Select(c => c[0]).ToHashSet(StringComparer.Ordinal);
             _negationExceptions = rules.Negation.Exceptions.SelectMany(Phrase).ToHashSet(StringComparer.Ordinal);
@@ -84,8 +88,6 @@ public sealed class RedFlagDetector(ITextAnalysis terms)
         public int MaxGap { get; }
 
         public List<(RedFlag Flag, List<string[]> Phrases)> Flags { get; }
-
-        public static CompiledRules Build(SafetyRules rules, ITextAnalysis terms) => new(rules, terms);
 
         /// <summary>
         /// Where the phrase's words appear in order, in one clause, with at most <see cref="MaxGap"/> words between
@@ -132,10 +134,14 @@ public sealed class RedFlagDetector(ITextAnalysis terms)
             }
         }
 
-        /// <summary>Message words with contractions expanded, possessives dropped, clause-break words turned into boundaries, then normalised.</summary>
-        public List<Word> Prepare(IReadOnlyList<Word> raw)
+        /// <summary>Message words, expanded (see <see cref="Expand"/>), then normalised: stems, typos corrected.</summary>
+        public List<Word> Prepare(IReadOnlyList<Word> raw) =>
+            Expand(raw).Select(w => w with { Text = _terms.Normalize(w.Text) }).ToList();
+
+        /// <summary>Contractions expanded, possessives and apostrophes dropped, clause-break words turned into boundaries.</summary>
+        private List<Word> Expand(IReadOnlyList<Word> raw)
         {
-            var prepared = new List<Word>();
+            var expanded = new List<Word>();
             var shift = 0;
             foreach (var word in raw)
             {
@@ -145,13 +151,13 @@ public sealed class RedFlagDetector(ITextAnalysis terms)
                     continue;
                 }
 
-                var expanded = _contractions.TryGetValue(word.Text, out var replacement) ? replacement
+                var replaced = _contractions.TryGetValue(word.Text, out var replacement) ? replacement
                     : word.Text.EndsWith("'s", StringComparison.Ordinal) ? [word.Text[..^2]]
                     : [word.Text];
-                prepared.AddRange(expanded.Select(w => new Word(_terms.NormalizeWord(w.Replace("'", string.Empty, StringComparison.Ordinal)), word.Clause + shift)));
+                expanded.AddRange(replaced.Select(w => new Word(w.Replace("'", string.Empty, StringComparison.Ordinal), word.Clause + shift)));
             }
 
-            return prepared;
+            return expanded;
         }
 
         /// <summary>A negation cue within the window before <paramref name="start"/>, not undone later in the clause.</summary>
