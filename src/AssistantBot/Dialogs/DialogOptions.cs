@@ -23,5 +23,5 @@ public sealed class DialogOptions
 
     /// <summary>How sure the FAQ match must be (0 to 1) to answer from a FAQ rather than from retrieval.</summary>
     [Range(0.0, 1.0)]
-    public double FaqMinimumConfidence { get; set; } = 0.75;
+    public double FaqMinimumConfidence { get; set; } = 0.70;
 }

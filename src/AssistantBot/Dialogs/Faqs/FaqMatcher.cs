@@ -1,5 +1,6 @@
 using AssistantBot.Dialogs.Model;
 using AssistantBot.Dialogs.Text;
+using AssistantBot.Knowledge;
 using AssistantBot.Knowledge.Analysis;
 
 namespace AssistantBot.Dialogs.Faqs;
@@ -12,22 +13,24 @@ public sealed record DialogMatch(FaqDialog? Faq, FlowDialog? Flow, double Confid
 
 /// <summary>
 /// Matches a message to the trigger phrasings of FAQs and flows with retrieval's own analysis and scoring
-/// (<see cref="ITextAnalyzer"/>: synonyms, stop words, stems, typos; the F1 of rarity-weighted shared terms), so a
+/// (the current corpus's <see cref="ITextAnalyzer"/>: synonyms, stop words, stems, typos; the F1 of rarity-weighted shared terms), so a
 /// phrasing is as tolerant here as in search. A word the corpus never uses weighs the most, so a question about
 /// something else ("pancreatic cancer symptoms") stays below the threshold and goes on to retrieval.
 /// Analysis drops question words, so "where does lung cancer spread" and "how does lung cancer spread" analyse
 /// alike; such ties go to the trigger sharing more of the message's words as written.
 /// </summary>
-public sealed class FaqMatcher(ITextAnalyzer analyzer)
+public sealed class FaqMatcher(KnowledgeIndex index)
 {
-    // Triggers are analysed once per dialog set; weights are applied at match time, so a corpus reload still counts.
+    // Triggers are analysed once per dialog set and corpus version: a new corpus brings new vocabulary and weights.
     private readonly DialogSetCache<List<Trigger>> _triggers = new(set =>
-        set.Faqs.SelectMany(f => f.Triggers.Select(t => new Trigger(f, null, analyzer.Analyze(t), Words.Of(t).ToHashSet(StringComparer.Ordinal))))
-            .Concat(set.Flows.SelectMany(f => f.Triggers.Select(t => new Trigger(null, f, analyzer.Analyze(t), Words.Of(t).ToHashSet(StringComparer.Ordinal)))))
+        set.Faqs.SelectMany(f => f.Triggers.Select(t => new Trigger(f, null, index.Analyzer.Analyze(t), Words.Of(t).ToHashSet(StringComparer.Ordinal))))
+            .Concat(set.Flows.SelectMany(f => f.Triggers.Select(t => new Trigger(null, f, index.Analyzer.Analyze(t), Words.Of(t).ToHashSet(StringComparer.Ordinal)))))
             .ToList());
 
     public DialogMatch? BestMatch(DialogSet set, string text)
     {
+        var analyzer = index.Analyzer;
+        var triggers = _triggers.For(set, analyzer);
         var question = analyzer.Analyze(text);
         if (question.IsEmpty)
         {
@@ -37,7 +40,7 @@ public sealed class FaqMatcher(ITextAnalyzer analyzer)
         var words = Words.Of(text);
         DialogMatch? best = null;
         var bestShared = 0;
-        foreach (var trigger in _triggers.For(set))
+        foreach (var trigger in triggers)
         {
             var score = analyzer.Match(question, trigger.Analyzed).Score;
             if (score <= 0 || score < (best?.Confidence ?? 0))
