@@ -5,8 +5,9 @@ namespace AssistantBot.Dialogs.Text;
 /// <summary>
 /// Compares words the way retrieval does (Porter stems; a typo taken for the closest known word within retrieval's
 /// edit budget) but keeps every word, since safety phrases and commands live on "no", "not", "I" and "my".
-/// The known words are the vocabulary of the phrases being matched, so "sezure" meets "seizure" and "cancle" meets
-/// "cancel", and a word of fewer than five letters is never bent into another.
+/// The known words are the vocabulary of the phrases being matched, so "siezure" meets "seizure" and "cancle" meets
+/// "cancel". Beyond retrieval's budget, a four-letter word may have two neighbouring letters swapped ("chest pian"):
+/// the short words of symptoms and commands are where a swap is the likeliest typo. Shorter words are never bent.
 /// </summary>
 public sealed class TolerantWords
 {
@@ -25,9 +26,14 @@ public sealed class TolerantWords
     public string Normalize(string word)
     {
         var stem = Stemmer.Stem(word);
-        if (_stems.Contains(stem) || word.Length < SpellingCorrector.MinLength || !word.All(char.IsLetter))
+        if (_stems.Contains(stem) || word.Length < SpellingCorrector.MinLength - 1 || !word.All(char.IsLetter))
         {
             return stem;
+        }
+
+        if (word.Length < SpellingCorrector.MinLength)
+        {
+            return _wordsByLength[word.Length].FirstOrDefault(known => IsOneSwap(word, known)) is { } swapped ? Stemmer.Stem(swapped) : stem;
         }
 
         var budget = SpellingCorrector.MaxDistance(word.Length);
@@ -46,5 +52,11 @@ public sealed class TolerantWords
         }
 
         return closest is null ? stem : Stemmer.Stem(closest);
+    }
+
+    private static bool IsOneSwap(string word, string known)
+    {
+        var differences = Enumerable.Range(0, word.Length).Where(i => word[i] != known[i]).ToList();
+        return differences is [var first, var second] && second == first + 1 && word[first] == known[second] && word[second] == known[first];
     }
 }
