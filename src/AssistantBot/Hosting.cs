@@ -3,9 +3,12 @@ using AssistantBot.BotFramework;
 using AssistantBot.BotFramework.Connector;
 using AssistantBot.BotFramework.Hosting;
 using AssistantBot.BotFramework.Turns;
+using AssistantBot.Diagnostics;
 using AssistantBot.Dialogs;
 using AssistantBot.DirectLine;
+using AssistantBot.Handoff;
 using AssistantBot.Knowledge;
+using AssistantBot.Staff;
 using AssistantBot.Storage;
 using AssistantBot.WebChat;
 
@@ -24,7 +27,7 @@ public static class Hosting
             // The page and Web Chat's bundle are copied to the build output, so they are found from any working directory.
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
@@ -39,6 +42,8 @@ public static class Hosting
         builder.Services.AddKnowledge();
         builder.Services.AddAssistant();
         builder.Services.AddDialogs();
+        builder.Services.AddHandoff();
+        builder.Services.AddStaffConsole();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -48,12 +53,17 @@ public static class Hosting
         app.UseStaticFiles();
         app.UseWebSockets();
         app.UseCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
 
         app.MapBotFramework("/api/messages");
         app.MapDirectLine().RequireCors(WebChatEndpoints.CorsPolicy);
         app.MapWebChat();
+        app.MapStaffSignIn();
+        app.MapStaffConsole();
         app.MapHealthChecks("/healthz");
+        app.MapEchoEndpointIfEnabled(app.Configuration);
         return app;
     }
 }

@@ -7,6 +7,7 @@ using AssistantBot.Dialogs.Loading;
 using AssistantBot.Dialogs.Routing;
 using AssistantBot.Dialogs.Safety;
 using AssistantBot.Dialogs.State;
+using AssistantBot.Handoff;
 using AssistantBot.Knowledge;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,8 @@ public static class DialogsServiceCollectionExtensions
     /// <summary>
     /// The scripted dialogs and the turn router that becomes the assistant; needs <c>AddKnowledge()</c> (retrieval
     /// and its text analysis). The hand-off seams, <see cref="IActiveHandoff"/> and <see cref="IPatientAdvocateHandoff"/>,
-    /// are registered with TryAdd, so the hand-off feature's own registrations win whichever comes first.
+    /// are the hand-off feature when the host has it (<c>AddHandoff()</c>, before or after this call), else a no-op
+    /// and an honest interim reply; registered with TryAdd, so a host may also supply its own.
     /// </summary>
     public static IServiceCollection AddDialogs(this IServiceCollection services)
     {
@@ -38,8 +40,10 @@ public static class DialogsServiceCollectionExtensions
         services.AddSingleton<FaqMatcher>();
         services.AddSingleton<UserStateStore>();
 
-        services.TryAddSingleton<IActiveHandoff, NoActiveHandoff>();
-        services.TryAddSingleton<IPatientAdvocateHandoff, InterimPatientAdvocateHandoff>();
+        services.TryAddSingleton<IActiveHandoff>(sp =>
+            sp.GetService<HandoffConversation>() is { } handoff ? new HandoffConversationSeams(handoff) : new NoActiveHandoff());
+        services.TryAddSingleton<IPatientAdvocateHandoff>(sp =>
+            sp.GetService<HandoffConversation>() is { } handoff ? new HandoffConversationSeams(handoff) : ActivatorUtilities.CreateInstance<InterimPatientAdvocateHandoff>(sp));
         services.TryAddSingleton<IRouteObserver, LoggingRouteObserver>();
         services.AddSingleton<IAssistant, DialogRouter>();
         return services;

@@ -48,9 +48,13 @@ public sealed class CorpusWatcher(KnowledgeIndex index, IOptions<KnowledgeOption
 
     public void Dispose()
     {
+        // A host built twice over (WebApplicationFactory.WithWebHostBuilder) may dispose this before stopping it.
         _watcher?.Dispose();
+        _watcher = null;
         _debounce?.Dispose();
+        _debounce = null;
         _stopping?.Dispose();
+        _stopping = null;
     }
 
     private void OnChange(object sender, FileSystemEventArgs e) =>

@@ -15,7 +15,7 @@ namespace AssistantBot.Tests.Scripts;
 public sealed class ScriptRunner : IDisposable
 {
     private readonly TempDirectory _data = new("assistantbot-script");
-    private readonly ManualClock _clock = new();
+    private readonly ManualClock _clock = new(new DateTimeOffset(2025, 1, 6, 9, 0, 0, TimeSpan.Zero));
     private readonly RecordingRouteObserver _routes = new();
     private readonly string _conversationId = "script-" + Guid.NewGuid().ToString("N");
     private readonly (string Key, string? Value)[] _settings;
