@@ -63,25 +63,9 @@ public sealed class DialogValidationTests
     [InlineData("    next:\n      - if: age > 10\n        goto: done\n", "must end its 'next' with a branch without 'if'")]
     public void A_broken_flow_branch_is_refused(string next, string message)
     {
-        var flow = """
-            kind: flow
-            id: tiny
-            name: tiny check
-            triggers: [tiny check]
-            source: metastatic-lung-cancer.txt
-            intro: A tiny check.
-            closing: The end.
-            steps:
-              - id: age
-                ask: How old are you?
-                number: { min: 1, max: 120 }
-                retry: A number, please.
-
-            """ + next + """
-            outcomes:
-              - id: done
-                say: Done at {age}.
-            """;
+        var flow = TinyFlow(
+            "    number: { min: 1, max: 120 }\n" + next,
+            "  - id: done\n    say: Done at {age}.\n");
         using var dialogs = new DialogFilesCopy().Write("flows/tiny.yaml", flow);
 
         var errors = dialogs.Errors();
@@ -96,27 +80,9 @@ public sealed class DialogValidationTests
     [InlineData("text: {}", 9, "needs either 'number' or 'choices'")]
     public void A_broken_flow_step_is_refused(string input, int line, string message)
     {
-        var flow = $"""
-            kind: flow
-            id: tiny
-            name: tiny check
-            triggers: [tiny check]
-            source: metastatic-lung-cancer.txt
-            intro: A tiny check.
-            closing: The end.
-            steps:
-              - id: age
-                ask: How old are you?
-                retry: Again, please.
-                {input}
-                next:
-                  - goto: done
-            outcomes:
-              - id: done
-                say: Done.
-              - id: never_used
-                say: Unreachable.
-            """;
+        var flow = TinyFlow(
+            $"    {input}\n    next:\n      - goto: done\n",
+            "  - id: done\n    say: Done.\n  - id: never_used\n    say: Unreachable.\n");
         using var dialogs = new DialogFilesCopy().Write("flows/tiny.yaml", flow);
 
         var errors = dialogs.Errors();
@@ -127,27 +93,9 @@ public sealed class DialogValidationTests
     [Fact]
     public void An_unreachable_outcome_and_an_unknown_placeholder_are_refused()
     {
-        var flow = """
-            kind: flow
-            id: tiny
-            name: tiny check
-            triggers: [tiny check]
-            source: metastatic-lung-cancer.txt
-            intro: A tiny check.
-            closing: The end.
-            steps:
-              - id: age
-                ask: How old are you?
-                retry: Again, please.
-                number: { min: 1, max: 120 }
-                next:
-                  - goto: done
-            outcomes:
-              - id: done
-                say: Done at {agee}.
-              - id: never_used
-                say: Unreachable.
-            """;
+        var flow = TinyFlow(
+            "    number: { min: 1, max: 120 }\n    next:\n      - goto: done\n",
+            "  - id: done\n    say: Done at {agee}.\n  - id: never_used\n    say: Unreachable.\n");
         using var dialogs = new DialogFilesCopy().Write("flows/tiny.yaml", flow);
 
         var errors = dialogs.Errors();
@@ -226,6 +174,11 @@ public sealed class DialogValidationTests
         Assert.Contains("dialogs/faq/a.yaml, line 1: 'source' of faq 'a' names 'nope.txt'", exception.Message);
         Assert.Contains("dialogs/faq/b.yaml, line 3: this is not valid YAML", exception.Message);
     }
+
+    /// <summary>A one-step flow (step 'age' at line 9, its fields from line 12) with the given step fields and outcomes.</summary>
+    private static string TinyFlow(string stepFields, string outcomes) =>
+        "kind: flow\nid: tiny\nname: tiny check\ntriggers: [tiny check]\nsource: metastatic-lung-cancer.txt\nintro: A tiny check.\n" +
+        "closing: The end.\nsteps:\n  - id: age\n    ask: How old are you?\n    retry: Again, please.\n" + stepFields + "outcomes:\n" + outcomes;
 
     private static void HasError(IReadOnlyList<AssistantBot.Dialogs.Loading.DialogError> errors, Func<AssistantBot.Dialogs.Loading.DialogError, bool> expected) =>
         Assert.True(errors.Any(expected), "No such error among:" + string.Concat(errors.Select(e => Environment.NewLine + "  " + e)));

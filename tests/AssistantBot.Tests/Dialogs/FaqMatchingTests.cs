@@ -6,8 +6,6 @@ using AssistantBot.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Xunit.Abstractions;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace AssistantBot.Tests.Dialogs;
 
@@ -92,8 +90,6 @@ public sealed class FaqMatchingTests(AssistantFactory factory, ITestOutputHelper
 
         public List<string> NotFaqs { get; set; } = [];
 
-        public static Phrasings Load() =>
-            new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build()
-                .Deserialize<Phrasings>(File.ReadAllText(Path.Combine(RepoPaths.Tests, "AssistantBot.Tests", "Dialogs", "faq-phrasings.yaml")));
+        public static Phrasings Load() => TestYaml.Load<Phrasings>(Path.Combine(RepoPaths.Tests, "AssistantBot.Tests", "Dialogs", "faq-phrasings.yaml"));
     }
 }

@@ -1,7 +1,5 @@
 using AssistantBot.Dialogs.Safety;
 using AssistantBot.Tests.Infrastructure;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace AssistantBot.Tests.Safety;
 
@@ -12,9 +10,7 @@ public sealed class SafetySet
 
     public List<Expected> NotEmergencies { get; set; } = [];
 
-    public static SafetySet Load() =>
-        new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build()
-            .Deserialize<SafetySet>(File.ReadAllText(Path.Combine(RepoPaths.Tests, "AssistantBot.Tests", "Safety", "safety-set.yaml")));
+    public static SafetySet Load() => TestYaml.Load<SafetySet>(Path.Combine(RepoPaths.Tests, "AssistantBot.Tests", "Safety", "safety-set.yaml"));
 
     public sealed class Expected
     {

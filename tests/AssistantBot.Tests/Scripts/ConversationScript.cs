@@ -1,5 +1,4 @@
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using AssistantBot.Tests.Infrastructure;
 
 namespace AssistantBot.Tests.Scripts;
 
@@ -15,8 +14,7 @@ public sealed class ConversationScript
 
     public static ConversationScript Load(string path)
     {
-        var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
-        var script = deserializer.Deserialize<ConversationScript>(File.ReadAllText(path));
+        var script = TestYaml.Load<ConversationScript>(path);
         if (string.IsNullOrEmpty(script.Name))
         {
             script.Name = Path.GetFileNameWithoutExtension(path);

@@ -44,27 +44,9 @@ public sealed class FlowExpressionParser
         return true;
     }
 
-    private FlowExpression ParseOr()
-    {
-        var left = ParseAnd();
-        while (Accept("or"))
-        {
-            left = new FlowExpression.Binary("or", left, ParseAnd());
-        }
+    private FlowExpression ParseOr() => ParseLeftToRight(ParseAnd, "or");
 
-        return left;
-    }
-
-    private FlowExpression ParseAnd()
-    {
-        var left = ParseNot();
-        while (Accept("and"))
-        {
-            left = new FlowExpression.Binary("and", left, ParseNot());
-        }
-
-        return left;
-    }
+    private FlowExpression ParseAnd() => ParseLeftToRight(ParseNot, "and");
 
     private FlowExpression ParseNot() => Accept("not") ? new FlowExpression.Not(ParseNot()) : ParseComparison();
 
@@ -81,25 +63,18 @@ public sealed class FlowExpressionParser
         return new FlowExpression.Binary(op, left, ParseSum());
     }
 
-    private FlowExpression ParseSum()
-    {
-        var left = ParseProduct();
-        while (Peek() is "+" or "-")
-        {
-            var op = _tokens[_position++];
-            left = new FlowExpression.Binary(op, left, ParseProduct());
-        }
+    private FlowExpression ParseSum() => ParseLeftToRight(ParseProduct, "+", "-");
 
-        return left;
-    }
+    private FlowExpression ParseProduct() => ParseLeftToRight(ParseUnary, "*", "/");
 
-    private FlowExpression ParseProduct()
+    /// <summary>Operands joined by operators of one precedence level, grouped from the left: a - b - c is (a - b) - c.</summary>
+    private FlowExpression ParseLeftToRight(Func<FlowExpression> operand, params string[] operators)
     {
-        var left = ParseUnary();
-        while (Peek() is "*" or "/")
+        var left = operand();
+        while (Peek() is { } token && operators.Contains(token))
         {
-            var op = _tokens[_position++];
-            left = new FlowExpression.Binary(op, left, ParseUnary());
+            _position++;
+            left = new FlowExpression.Binary(token, left, operand());
         }
 
         return left;
