@@ -54,12 +54,20 @@ public static class LargeCorpus
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"built {passages:N0} passages in {elapsed.TotalSeconds:0.0} s = {passages / elapsed.TotalSeconds:N0} passages/s; index file {new FileInfo(path).Length / 1048576.0:0.0} MiB"));
 
+        MeasureQueries(host, path, repetitions: 5);
+    }
+
+    /// <summary>Queries against a generated index file (also on its own: <c>large-queries PATH [repetitions]</c>).</summary>
+    public static void MeasureQueries(BenchHost host, string path, int repetitions)
+    {
+        var corpus = Path.Combine(BenchHost.RepoRoot, "corpus");
+        var resources = AnalysisResources.Load(corpus);
         var generation = IndexGeneration.Open(path, "generated", resources, a => CancerTopics.Load(corpus, a))!;
         host.Index.Install(generation);
         GC.Collect();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"managed heap after loading {GC.GetTotalMemory(true) / 1048576.0:0.0} MiB; lexicon {generation.Analyzer.Lexicon.WordCount:N0} words"));
-        Measure.Queries(host, BenchHost.EvaluationQuestions(), repetitions: 5);
+        Measure.Queries(host, BenchHost.EvaluationQuestions(), repetitions);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0.0} MiB"));
     }

@@ -6,12 +6,20 @@ using BenchmarkDotNet.Running;
 
 // latency            full pipeline vs bare FTS5 MATCH on the real corpus (Stopwatch, many repetitions)
 // large [passages]   generate a corpus (default 1,000,000 passages), build its index, measure queries, memory and size
+// large-queries PATH [repetitions]   queries only, on a generated index file kept from an earlier run
 // bdn                the BenchmarkDotNet suite (QueryBenchmarks)
 var mode = args.FirstOrDefault() ?? "latency";
 switch (mode)
 {
     case "bdn":
         BenchmarkRunner.Run<QueryBenchmarks>(args: args.Skip(1).ToArray());
+        break;
+    case "large-queries":
+        using (var host = BenchHost.Empty())
+        {
+            LargeCorpus.MeasureQueries(host, args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1);
+        }
+
         break;
     case "large":
         LargeCorpus.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
@@ -36,7 +44,7 @@ internal static class Measure
             expressions = questions.Select(q => SearchSession.MatchExpression(lease.Generation.Analyzer.Analyze(q).Terms)).Where(e => e.Length > 0).ToArray();
         }
 
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < Math.Min(3, repetitions); i++)
         {
             foreach (var q in questions)
             {
