@@ -103,6 +103,14 @@ public sealed class KnowledgeIndex : IDisposable
         }
     }
 
+    /// <summary>Serves a generation built elsewhere (the benchmarks' generated corpus) in place of the current one.</summary>
+    internal void Install(IndexGeneration generation)
+    {
+        var previous = _current;
+        _current = generation;
+        previous?.Retire();
+    }
+
     public void Dispose()
     {
         _current?.Shutdown();

@@ -52,24 +52,15 @@ public sealed partial class AnalysisResources
     /// <summary>Parses the synonym groups, refusing with the file and line anything ambiguous or malformed.</summary>
     public static SynonymSet ParseSynonyms(string yaml, string file)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlDotNet.Core.YamlException ex)
-        {
-            throw new DataFileException(file, (int)ex.Start.Line, ex.Message);
-        }
-
-        if (stream.Documents.Count == 0)
+        var root = DataFileYaml.Parse(yaml, file);
+        if (root is null)
         {
             return SynonymSet.Empty;
         }
 
-        if (stream.Documents[0].RootNode is not YamlMappingNode groups)
+        if (root is not YamlMappingNode groups)
         {
-            throw new DataFileException(file, (int)stream.Documents[0].RootNode.Start.Line, "expected a mapping of canonical term to phrases");
+            throw new DataFileException(file, (int)root.Start.Line, "expected a mapping of canonical term to phrases");
         }
 
         var stemmer = new StemmingFilter();

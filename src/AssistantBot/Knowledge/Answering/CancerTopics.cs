@@ -73,17 +73,7 @@ public sealed class CancerTopics
             return None;
         }
 
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(File.ReadAllText(path)));
-        }
-        catch (YamlDotNet.Core.YamlException ex)
-        {
-            throw new DataFileException(path, (int)ex.Start.Line, ex.Message);
-        }
-
-        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+        if (DataFileYaml.Parse(File.ReadAllText(path), path) is not YamlMappingNode root)
         {
             throw new DataFileException(path, 1, "expected nouns, assumed and cancers");
         }

@@ -10,7 +10,11 @@ namespace AssistantBot.Knowledge.Answering;
 /// plainly that the sources do not cover it, offers the Patient Advocate and records the question for editors.
 /// It also takes the "Was this helpful?" answers that come back from answer cards.
 /// </summary>
-public sealed class KnowledgeResponder(KnowledgeSearch search, IKnowledgeFeedbackStore feedback, ILogger<KnowledgeResponder> logger)
+public sealed class KnowledgeResponder(
+    KnowledgeSearch search,
+    IKnowledgeFeedbackStore feedback,
+    Microsoft.Extensions.Options.IOptions<KnowledgeOptions> options,
+    ILogger<KnowledgeResponder> logger)
 {
     /// <summary>
     /// Replies to <paramref name="question"/>. Returns true when it answered from the corpus; false when it did not
@@ -34,6 +38,7 @@ public sealed class KnowledgeResponder(KnowledgeSearch search, IKnowledgeFeedbac
                 await feedback.RecordUnansweredAsync(
                     new UnansweredQuestion(question, result.Answer is null ? "no-match" : "low-confidence", result.Confidence, turn.Activity.ChannelId, turn.Now),
                     cancellationToken);
+                await ForgetExpiredAsync(turn, cancellationToken);
                 turn.Reply(KnowledgeText.NotCovered, [AssistantText.PatientAdvocate]);
                 return false;
         }
@@ -50,6 +55,7 @@ public sealed class KnowledgeResponder(KnowledgeSearch search, IKnowledgeFeedbac
         await feedback.RecordFeedbackAsync(
             new AnswerFeedback(value.Helpful, value.Question, value.PassageId, value.Document, value.Heading, turn.Activity.ChannelId, turn.Now),
             cancellationToken);
+        await ForgetExpiredAsync(turn, cancellationToken);
         logger.LogInformation("Answer feedback: {Helpful} for {Document} / {Heading}", value.Helpful, value.Document, value.Heading);
         if (value.Helpful)
         {
@@ -62,6 +68,10 @@ public sealed class KnowledgeResponder(KnowledgeSearch search, IKnowledgeFeedbac
 
         return true;
     }
+
+    /// <summary>Question text past the retention period is deleted whenever new text is stored, so none outlives it for long.</summary>
+    private Task ForgetExpiredAsync(AssistantTurn turn, CancellationToken cancellationToken) =>
+        feedback.PurgeAsync(turn.Now.AddDays(-options.Value.RetentionDays), cancellationToken);
 
     /// <summary>The answer as a message: the full answer and source in text, the same in a card, related questions as buttons.</summary>
     public static Activity AnswerActivity(KnowledgeAnswer answer, string question) => new()

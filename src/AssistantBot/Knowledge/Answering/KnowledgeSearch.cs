@@ -14,6 +14,9 @@ public sealed class KnowledgeSearch(KnowledgeIndex index, IOptions<KnowledgeOpti
     /// <summary>How strongly re-ranking favours passages that hold all of the question over BM25's order (tuned on the evaluation set).</summary>
     private const double CoverageEmphasis = 3;
 
+    /// <summary>A passage is strong enough for a related question when it scores this share of the best one.</summary>
+    private const double RelatedStrength = 0.15;
+
     public KnowledgeResult Ask(string question)
     {
         var settings = options.Value;
@@ -126,7 +129,7 @@ public sealed class KnowledgeSearch(KnowledgeIndex index, IOptions<KnowledgeOpti
         var best = ranked[0];
         var asked = question.Trim().TrimEnd('?').Trim();
         return ranked.Skip(1)
-            .Where(r => r.Passage.Heading != best.Passage.Heading && r.Relevance >= best.Relevance * 0.3)
+            .Where(r => r.Passage.Heading != best.Passage.Heading && r.Relevance >= best.Relevance * RelatedStrength)
             .Select(r => RelatedQuestions.FromHeading(r.Passage.Heading))
             .Where(q => !string.Equals(q.TrimEnd('?'), asked, StringComparison.OrdinalIgnoreCase))
             .Distinct(StringComparer.OrdinalIgnoreCase)

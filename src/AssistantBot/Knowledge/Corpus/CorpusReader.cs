@@ -137,18 +137,9 @@ public static class FrontMatter
             throw new DataFileException(path, 1, "front matter opened with --- is never closed");
         }
 
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text[4..end]));
-        }
-        catch (YamlDotNet.Core.YamlException ex)
-        {
-            throw new DataFileException(path, (int)ex.Start.Line + 1, ex.Message);
-        }
-
+        var root = DataFileYaml.Parse(text[4..end], path, lineOffset: 1);
         var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        if (stream.Documents.Count > 0 && stream.Documents[0].RootNode is YamlMappingNode mapping)
+        if (root is YamlMappingNode mapping)
         {
             foreach (var (key, value) in mapping.Children)
             {

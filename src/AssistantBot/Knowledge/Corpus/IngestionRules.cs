@@ -36,22 +36,13 @@ public static class IngestionRules
 
     public static IReadOnlyList<IngestionRule> Parse(string yaml, string file)
     {
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlDotNet.Core.YamlException ex)
-        {
-            throw new DataFileException(file, (int)ex.Start.Line, ex.Message);
-        }
-
-        if (stream.Documents.Count == 0)
+        var root = DataFileYaml.Parse(yaml, file);
+        if (root is null)
         {
             return [];
         }
 
-        if (stream.Documents[0].RootNode is not YamlSequenceNode list)
+        if (root is not YamlSequenceNode list)
         {
             throw new DataFileException(file, 1, "expected a list of rules");
         }
