@@ -15,7 +15,9 @@ public sealed record DirectLineCaller(bool IsSecret, string? ConversationId, str
 public enum CredentialCheck
 {
     Valid,
-    /// <summary>No credential, or one we never issued: 401/403 depending on the route.</summary>
+    /// <summary>No credential at all: 401.</summary>
+    Missing,
+    /// <summary>A credential we never issued (or a forged one): 403.</summary>
     Invalid,
     Expired,
 }
@@ -48,7 +50,12 @@ public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimePr
     public (CredentialCheck Check, DirectLineCaller? Caller) Check(string? authorizationHeader)
     {
         const string scheme = "Bearer ";
-        if (authorizationHeader is null || !authorizationHeader.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        if (string.IsNullOrWhiteSpace(authorizationHeader))
+        {
+            return (CredentialCheck.Missing, null);
+        }
+
+        if (!authorizationHeader.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
         {
             return (CredentialCheck.Invalid, null);
         }
@@ -58,6 +65,11 @@ public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimePr
 
     public (CredentialCheck Check, DirectLineCaller? Caller) CheckCredential(string credential)
     {
+        if (credential.Length == 0)
+        {
+            return (CredentialCheck.Missing, null);
+        }
+
         var secret = options.Value.Secret;
         if (CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(credential), Encoding.UTF8.GetBytes(secret)))
         {
