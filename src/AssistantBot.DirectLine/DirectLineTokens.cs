@@ -129,7 +129,12 @@ internal sealed class TokenPayload
     /// <summary>Conversation id.</summary>
     public string? C { get; set; }
 
-    /// <summary>User id, when the token was issued for a user.</summary>
+    /// <summary>
+    /// User id, when the token was issued for a user. Named <c>user</c> as in Direct Line's own tokens: Web Chat and
+    /// botframework-directlinejs read the second dot-separated part of a token as JSON and take its <c>user</c> as the
+    /// user's id; without it Web Chat discards a <c>dl_</c> user id as forgeable and makes up a random one.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonPropertyName("user")]
     public string? U { get; set; }
 
     /// <summary>Expiry, seconds since the epoch.</summary>

@@ -1,0 +1,43 @@
+using Microsoft.Playwright;
+
+namespace AssistantBot.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// What a visitor sees of Web Chat (botframework-webchat 4.18) inside the page's <c>#webchat</c> element, found by
+/// Web Chat's own class names and accessible roles, so the page's banner text never counts as a message.
+/// </summary>
+public sealed class WebChatPage(IPage page)
+{
+    public ILocator Transcript => page.Locator("#webchat .webchat__basic-transcript");
+
+    public ILocator BotMessages => Transcript.Locator(".webchat__bubble:not(.webchat__bubble--from-user)");
+
+    public ILocator UserMessages => Transcript.Locator(".webchat__bubble--from-user");
+
+    public ILocator SendBox => page.Locator("#webchat [data-id='webchat-sendbox-input']");
+
+    public ILocator SuggestedAction(string title) =>
+        page.Locator("#webchat .webchat__suggested-actions").GetByRole(AriaRole.Button, new() { Name = title });
+
+    public async Task WaitForBotMessagesAsync(int count)
+    {
+        // At least this many: the count is then checked exactly by the test where it matters.
+        await Assertions.Expect(BotMessages.Nth(count - 1)).ToBeVisibleAsync();
+    }
+
+    public async Task SendAsync(string text)
+    {
+        await SendBox.FillAsync(text);
+        await SendBox.PressAsync("Enter");
+    }
+
+    /// <summary>
+    /// Web Chat marks a message sent only when the channel echoes it back with its clientActivityID and an id; until
+    /// then it says "Sending", and after its timeout "Send failed".
+    /// </summary>
+    public async Task WaitUntilSentAsync()
+    {
+        await Assertions.Expect(page.Locator("#webchat").GetByText("Sending", new() { Exact = false })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#webchat").GetByText("Send failed", new() { Exact = false })).ToHaveCountAsync(0);
+    }
+}
