@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -187,7 +188,7 @@ public static class DirectLineEndpoints
     }
 
     private static async Task Stream(string conversationId, HttpContext http, DirectLineTokens tokens, IDirectLineStore store,
-        IDirectLineNotifier notifier, IOptions<DirectLineOptions> options, ILoggerFactory loggers)
+        IDirectLineNotifier notifier, IOptions<DirectLineOptions> options, IHostApplicationLifetime lifetime, ILoggerFactory loggers)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
@@ -218,7 +219,9 @@ public static class DirectLineEndpoints
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         var stream = new DirectLineStream(socket, conversationId, watermark, store, notifier, options.Value, Json, loggers.CreateLogger<DirectLineChannel>());
-        await stream.RunAsync(http.RequestAborted);
+        // Open sockets would otherwise hold a stopping server until its shutdown timeout.
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+        await stream.RunAsync(ending.Token);
     }
 
     /// <summary>Checks the bearer credential against the conversation: 401 without one, 403 when expired or for another conversation, 404 when unknown.</summary>

@@ -51,6 +51,21 @@ public sealed class DirectLineSocket(WebSocket socket) : IAsyncDisposable
         }
     }
 
+    /// <summary>Reads until the server closes the stream; returns the close status it gave.</summary>
+    public async Task<WebSocketCloseStatus?> WaitForCloseAsync()
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        var buffer = new byte[8192];
+        while (true)
+        {
+            var received = await socket.ReceiveAsync(buffer, timeout.Token);
+            if (received.MessageType == WebSocketMessageType.Close)
+            {
+                return received.CloseStatus;
+            }
+        }
+    }
+
     private async Task ReceiveFrameAsync(CancellationToken cancellationToken)
     {
         using var message = new MemoryStream();
