@@ -3,6 +3,7 @@ using AssistantBot.BotFramework;
 using AssistantBot.BotFramework.Connector;
 using AssistantBot.BotFramework.Hosting;
 using AssistantBot.BotFramework.Turns;
+using AssistantBot.Diagnostics;
 using AssistantBot.DirectLine;
 using AssistantBot.Storage;
 using AssistantBot.WebChat;
@@ -22,7 +23,7 @@ public static class Hosting
             // The page and Web Chat's bundle are copied to the build output, so they are found from any working directory.
             WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
         });
-        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
@@ -50,6 +51,7 @@ public static class Hosting
         app.MapDirectLine().RequireCors(WebChatEndpoints.CorsPolicy);
         app.MapWebChat();
         app.MapHealthChecks("/healthz");
+        app.MapEchoEndpointIfEnabled(app.Configuration);
         return app;
     }
 }

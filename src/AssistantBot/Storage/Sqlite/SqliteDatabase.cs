@@ -1,14 +1,19 @@
+using AssistantBot.BotFramework.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace AssistantBot.Storage.Sqlite;
 
 /// <summary>
-/// The embedded database file. Connections come from Microsoft.Data.Sqlite's pool; WAL lets readers run beside the
-/// one writer, and a busy timeout makes concurrent writers wait instead of failing.
+/// The embedded database file, in WAL mode: readers use pooled connections and run beside the writer, while all
+/// writes of this process go through one connection, one at a time. SQLite allows a single writer anyway; queuing
+/// here is far cheaper than letting writers collide on the file lock and back off (Microsoft.Data.Sqlite retries a
+/// busy database after sleeping 150 ms).
 /// </summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : IDisposable
 {
     private readonly string _connectionString;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private SqliteConnection? _writer;
 
     static SqliteDatabase() => SQLitePCL.Batteries_V2.Init();
 
@@ -30,6 +35,55 @@ public sealed class SqliteDatabase
 
     public string Path { get; }
 
+    /// <summary>Runs a query on a pooled connection.</summary>
+    public T Read<T>(Func<SqliteConnection, T> query)
+    {
+        try
+        {
+            using var connection = new SqliteConnection(_connectionString);
+            connection.Open();
+            return query(connection);
+        }
+        catch (SqliteException ex) when (IsOutage(ex))
+        {
+            throw Unavailable(ex);
+        }
+    }
+
+    /// <summary>
+    /// Runs a change on the process's single write connection; changes never overlap. Waiting for the connection is
+    /// asynchronous, so a queue of writers does not tie up thread-pool threads.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<SqliteConnection, T> change, CancellationToken cancellationToken = default)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            _writer ??= Open();
+            return change(_writer);
+        }
+        catch (SqliteException ex) when (IsOutage(ex))
+        {
+            // The connection may be what is broken; the next write opens a fresh one.
+            _writer?.Dispose();
+            _writer = null;
+            throw Unavailable(ex);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    public void Dispose()
+    {
+        _writeGate.Wait();
+        _writer?.Dispose();
+        _writer = null;
+        _writeGate.Release();
+    }
+
+    /// <summary>A pooled connection with the write pragmas set; prefer <see cref="Read{T}"/> and <see cref="Write{T}"/>.</summary>
     public SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
@@ -75,6 +129,12 @@ public sealed class SqliteDatabase
             transaction.Commit();
         }
     }
+
+    /// <summary>Failures of the database itself (disk full, I/O, locked, corrupt), as opposed to a bad statement or constraint.</summary>
+    private static bool IsOutage(SqliteException ex) => ex.SqliteErrorCode is not (1 or 19 or 20 or 25);
+
+    private StorageUnavailableException Unavailable(SqliteException ex) =>
+        new($"The database {System.IO.Path.GetFileName(Path)} failed (SQLite error {ex.SqliteErrorCode}).", ex);
 
     public static void Execute(SqliteConnection connection, string sql)
     {

@@ -38,33 +38,34 @@ public sealed class SqliteDirectLineStore : IDirectLineStore
         database.Migrate("directline", Schema);
     }
 
-    public Task<bool> CreateConversationAsync(string conversationId, string? userId, CancellationToken cancellationToken)
-    {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO dl_conversations (id, user_id, created_at) VALUES ($id, $user, $now) ON CONFLICT (id) DO NOTHING";
-        command.Parameters.AddWithValue("$id", conversationId);
-        command.Parameters.AddWithValue("$user", (object?)userId ?? DBNull.Value);
-        command.Parameters.AddWithValue("$now", _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
-        return Task.FromResult(command.ExecuteNonQuery() == 1);
-    }
+    public Task<bool> CreateConversationAsync(string conversationId, string? userId, CancellationToken cancellationToken) =>
+        _database.WriteAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO dl_conversations (id, user_id, created_at) VALUES ($id, $user, $now) ON CONFLICT (id) DO NOTHING";
+            command.Parameters.AddWithValue("$id", conversationId);
+            command.Parameters.AddWithValue("$user", (object?)userId ?? DBNull.Value);
+            command.Parameters.AddWithValue("$now", _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+            return command.ExecuteNonQuery() == 1;
+        }, cancellationToken);
 
-    public Task<StoredConversation?> FindConversationAsync(string conversationId, CancellationToken cancellationToken)
-    {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT user_id, created_at FROM dl_conversations WHERE id = $id";
-        command.Parameters.AddWithValue("$id", conversationId);
-        using var reader = command.ExecuteReader();
-        StoredConversation? found = reader.Read()
-            ? new StoredConversation(conversationId, reader.IsDBNull(0) ? null : reader.GetString(0), DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture))
-            : null;
-        return Task.FromResult(found);
-    }
+    public Task<StoredConversation?> FindConversationAsync(string conversationId, CancellationToken cancellationToken) =>
+        Task.FromResult(_database.Read(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT user_id, created_at FROM dl_conversations WHERE id = $id";
+            command.Parameters.AddWithValue("$id", conversationId);
+            using var reader = command.ExecuteReader();
+            return reader.Read()
+                ? new StoredConversation(conversationId, reader.IsDBNull(0) ? null : reader.GetString(0), DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture))
+                : null;
+        }));
 
-    public Task<Activity> AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken)
+    public Task<Activity> AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken) =>
+        _database.WriteAsync(connection => Append(connection, conversationId, activity), cancellationToken);
+
+    private Activity Append(SqliteConnection connection, string conversationId, Activity activity)
     {
-        using var connection = Open();
         using var transaction = connection.BeginTransaction(deferred: false);
         using var next = connection.CreateCommand();
         next.Transaction = transaction;
@@ -100,12 +101,14 @@ public sealed class SqliteDirectLineStore : IDirectLineStore
         insert.Parameters.Add("$json", SqliteType.Blob).Value = BotJson.SerializeToUtf8Bytes(activity);
         insert.ExecuteNonQuery();
         transaction.Commit();
-        return Task.FromResult(activity);
+        return activity;
     }
 
-    public Task<ActivityPage> GetActivitiesAsync(string conversationId, long afterWatermark, int max, CancellationToken cancellationToken)
+    public Task<ActivityPage> GetActivitiesAsync(string conversationId, long afterWatermark, int max, CancellationToken cancellationToken) =>
+        Task.FromResult(_database.Read(connection => ReadPage(connection, conversationId, afterWatermark, max)));
+
+    private static ActivityPage ReadPage(SqliteConnection connection, string conversationId, long afterWatermark, int max)
     {
-        using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT watermark, json FROM dl_activities WHERE conversation_id = $id AND watermark > $after ORDER BY watermark LIMIT $max";
         command.Parameters.AddWithValue("$id", conversationId);
@@ -120,18 +123,8 @@ public sealed class SqliteDirectLineStore : IDirectLineStore
             activities.Add(BotJson.Deserialize<Activity>((byte[])reader.GetValue(1))!);
         }
 
-        return Task.FromResult(new ActivityPage(activities, last));
+        return new ActivityPage(activities, last);
     }
 
-    private SqliteConnection Open()
-    {
-        try
-        {
-            return _database.Open();
-        }
-        catch (SqliteException ex)
-        {
-            throw new StorageUnavailableException("The Direct Line database cannot be opened.", ex);
-        }
-    }
+
 }

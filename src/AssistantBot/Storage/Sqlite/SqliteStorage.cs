@@ -29,22 +29,25 @@ public sealed class SqliteStorage : IStorage
         database.Migrate("state", Schema);
     }
 
-    public Task<StoreItem?> ReadAsync(string key, CancellationToken cancellationToken)
+    public Task<StoreItem?> ReadAsync(string key, CancellationToken cancellationToken) => Task.FromResult(_database.Read(connection =>
     {
-        using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT json, version FROM state_items WHERE key = $key";
         command.Parameters.AddWithValue("$key", key);
         using var reader = command.ExecuteReader();
-        StoreItem? item = reader.Read()
+        return reader.Read()
             ? new StoreItem((byte[])reader.GetValue(0), reader.GetInt64(1).ToString(CultureInfo.InvariantCulture))
             : null;
-        return Task.FromResult(item);
+    }));
+
+    public async Task<string> WriteAsync(string key, ReadOnlyMemory<byte> json, string? expectedETag, CancellationToken cancellationToken)
+    {
+        var version = await _database.WriteAsync(connection => Upsert(connection, key, json, expectedETag), cancellationToken);
+        return version is long v ? v.ToString(CultureInfo.InvariantCulture) : throw new StorageConflictException(key);
     }
 
-    public Task<string> WriteAsync(string key, ReadOnlyMemory<byte> json, string? expectedETag, CancellationToken cancellationToken)
+    private object? Upsert(SqliteConnection connection, string key, ReadOnlyMemory<byte> json, string? expectedETag)
     {
-        using var connection = Open();
         using var command = connection.CreateCommand();
         command.CommandText = expectedETag switch
         {
@@ -59,37 +62,23 @@ public sealed class SqliteStorage : IStorage
         {
             if (!long.TryParse(expectedETag, NumberStyles.None, CultureInfo.InvariantCulture, out var expected))
             {
-                throw new StorageConflictException(key);
+                return null; // not an ETag this store issued: it cannot be current
             }
 
             command.Parameters.AddWithValue("$expected", expected);
         }
 
-        var version = command.ExecuteScalar();
-        return version is long v
-            ? Task.FromResult(v.ToString(CultureInfo.InvariantCulture))
-            : Task.FromException<string>(new StorageConflictException(key));
+        return command.ExecuteScalar();
     }
 
-    public Task DeleteAsync(string key, CancellationToken cancellationToken)
-    {
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM state_items WHERE key = $key";
-        command.Parameters.AddWithValue("$key", key);
-        command.ExecuteNonQuery();
-        return Task.CompletedTask;
-    }
+    public Task DeleteAsync(string key, CancellationToken cancellationToken) =>
+        _database.WriteAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM state_items WHERE key = $key";
+            command.Parameters.AddWithValue("$key", key);
+            return command.ExecuteNonQuery();
+        }, cancellationToken);
 
-    private SqliteConnection Open()
-    {
-        try
-        {
-            return _database.Open();
-        }
-        catch (SqliteException ex)
-        {
-            throw new StorageUnavailableException("The state database cannot be opened.", ex);
-        }
-    }
+
 }

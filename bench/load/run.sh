@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Load test of POST /api/messages (deliveryMode expectReplies) against a bare JSON echo on the same Kestrel, in one run.
+# Usage: bench/load/run.sh                      (32 concurrent conversations, 20 s each)
+#        CONNECTIONS="32 256" DURATION=30s bench/load/run.sh
+# Needs wrk (Debian package "wrk"). Prints one line per measurement and the bot/echo ratio.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+CONNECTIONS=${CONNECTIONS:-32}
+DURATION=${DURATION:-20s}
+THREADS=${THREADS:-2}
+PORT=${PORT:-5080}
+OUT=${OUT:-/tmp/assistantbot-bench}
+command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
+
+dotnet build src/AssistantBot -c Release -o "$OUT/app" -v quiet -nologo >/dev/null
+data=$(mktemp -d)
+ASPNETCORE_URLS="http://127.0.0.1:$PORT" Storage__DataDirectory="$data" Diagnostics__EchoEndpoint=true \
+  Logging__LogLevel__Default=Warning \
+  dotnet "$OUT/app/AssistantBot.dll" >"$OUT/app.log" 2>&1 &
+app=$!
+trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$data"' EXIT
+for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.5; done
+
+url="http://127.0.0.1:$PORT"
+# Warm-up: JIT, connection pools, SQLite pages.
+wrk -t"$THREADS" -c32 -d5s -s bench/load/echo.lua "$url" >/dev/null
+CONVERSATIONS=32 wrk -t"$THREADS" -c32 -d5s -s bench/load/messages.lua "$url" >/dev/null
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+for c in $CONNECTIONS; do
+  echo_line=$(wrk -t"$THREADS" -c"$c" -d"$DURATION" -s bench/load/echo.lua "$url" | grep RESULT)
+  bot_line=$(CONVERSATIONS="$c" wrk -t"$THREADS" -c"$c" -d"$DURATION" -s bench/load/messages.lua "$url" | grep RESULT)
+  echo "c=$c echo  $echo_line"
+  echo "c=$c turns $bot_line"
+  echo_rps=$(sed -E 's/.*rps=([0-9]+).*/\1/' <<<"$echo_line")
+  bot_rps=$(sed -E 's/.*rps=([0-9]+).*/\1/' <<<"$bot_line")
+  awk -v b="$bot_rps" -v e="$echo_rps" -v c="$c" 'BEGIN { printf "c=%s ratio turns/echo = %.3f\n", c, b / e }'
+done
+echo "peak RSS of the app: $(grep VmHWM /proc/$app/status | awk '{print $2 $3}')"

@@ -1,0 +1,124 @@
+using AssistantBot.BotFramework.Authentication;
+using AssistantBot.BotFramework.Schema;
+using AssistantBot.BotFramework.Storage;
+using AssistantBot.BotFramework.Turns;
+using AssistantBot.Conversations;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace AssistantBot.Tests.Conversations;
+
+public sealed class ConversationTurnRunnerTests
+{
+    private readonly MemoryStorage _storage = new();
+
+    [Fact]
+    public async Task State_written_by_one_turn_is_read_by_the_next()
+    {
+        var runner = Runner(_storage);
+
+        await runner.RunAsync(Turn("a1"), (t, _) => { t.Conversation.Greeted = true; return Task.CompletedTask; }, default);
+        var seen = false;
+        await runner.RunAsync(Turn("a2"), (t, _) => { seen = t.Conversation.Greeted; return Task.CompletedTask; }, default);
+
+        Assert.True(seen);
+    }
+
+    [Fact]
+    public async Task When_another_writer_saves_first_the_turn_runs_again_and_only_its_last_replies_are_kept()
+    {
+        var storage = new ConflictOnceStorage(_storage);
+        var runner = Runner(storage);
+        var turn = Turn("a1");
+        var runs = 0;
+
+        await runner.RunAsync(turn, (t, _) => { runs++; t.Reply($"run {runs}"); return Task.CompletedTask; }, default);
+
+        Assert.Equal(2, runs);
+        Assert.Equal("run 2", Assert.Single(turn.Outbox).Text);
+    }
+
+    [Fact]
+    public async Task Conflicts_beyond_the_bound_fail_the_turn()
+    {
+        var runner = Runner(new AlwaysConflictStorage(_storage), maxAttempts: 3);
+        var runs = 0;
+
+        await Assert.ThrowsAsync<StorageConflictException>(() =>
+            runner.RunAsync(Turn("a1"), (_, _) => { runs++; return Task.CompletedTask; }, default));
+
+        Assert.Equal(3, runs);
+    }
+
+    [Fact]
+    public async Task A_redelivered_activity_does_not_run_again()
+    {
+        var runner = Runner(_storage);
+        var runs = 0;
+
+        await runner.RunAsync(Turn("a1"), (_, _) => { runs++; return Task.CompletedTask; }, default);
+        await runner.RunAsync(Turn("a1"), (_, _) => { runs++; return Task.CompletedTask; }, default);
+
+        Assert.Equal(1, runs);
+    }
+
+    [Fact]
+    public async Task Concurrent_deliveries_of_one_activity_run_once()
+    {
+        var runner = Runner(_storage);
+        var runs = 0;
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ =>
+            runner.RunAsync(Turn("same"), (_, _) => { Interlocked.Increment(ref runs); return Task.CompletedTask; }, default)));
+
+        Assert.Equal(1, runs);
+    }
+
+    private static ConversationTurnRunner Runner(IStorage storage, int maxAttempts = 5) =>
+        new(storage, new ConversationReferences(storage), Options.Create(new ConversationOptions { MaxSaveAttempts = maxAttempts }),
+            TimeProvider.System, NullLogger<ConversationTurnRunner>.Instance);
+
+    private static TurnContext Turn(string id) => new(new Activity
+    {
+        Type = ActivityTypes.Message,
+        Id = id,
+        ChannelId = "test",
+        ServiceUrl = "https://channel.invalid/",
+        Conversation = new ConversationAccount { Id = "c1" },
+        From = new ChannelAccount { Id = "u1" },
+        Recipient = new ChannelAccount { Id = "b1" },
+    }, AuthenticationResult.Anonymous);
+
+    /// <summary>Lets the first conversation write lose a race: another writer bumps the item just before it.</summary>
+    private sealed class ConflictOnceStorage(IStorage inner) : IStorage
+    {
+        private bool _conflicted;
+
+        public Task<StoreItem?> ReadAsync(string key, CancellationToken cancellationToken) => inner.ReadAsync(key, cancellationToken);
+
+        public async Task<string> WriteAsync(string key, ReadOnlyMemory<byte> json, string? expectedETag, CancellationToken cancellationToken)
+        {
+            if (!_conflicted && key.StartsWith("conversation/", StringComparison.Ordinal))
+            {
+                _conflicted = true;
+                await inner.WriteAsync(key, "{}"u8.ToArray(), "*", cancellationToken);
+            }
+
+            return await inner.WriteAsync(key, json, expectedETag, cancellationToken);
+        }
+
+        public Task DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
+    }
+
+    private sealed class AlwaysConflictStorage(IStorage inner) : IStorage
+    {
+        public Task<StoreItem?> ReadAsync(string key, CancellationToken cancellationToken) => inner.ReadAsync(key, cancellationToken);
+
+        public Task<string> WriteAsync(string key, ReadOnlyMemory<byte> json, string? expectedETag, CancellationToken cancellationToken) =>
+            key.StartsWith("conversation/", StringComparison.Ordinal)
+                ? throw new StorageConflictException(key)
+                : inner.WriteAsync(key, json, expectedETag, cancellationToken);
+
+        public Task DeleteAsync(string key, CancellationToken cancellationToken) => inner.DeleteAsync(key, cancellationToken);
+    }
+}
