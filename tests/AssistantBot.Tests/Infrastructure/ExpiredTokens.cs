@@ -12,11 +12,6 @@ public static class ExpiredTokens
     public static string For(string conversationId, string? userId)
     {
         var options = Options.Create(new DirectLineOptions { Secret = AssistantFactory.DirectLineSecret });
-        return new DirectLineTokens(options, new ShiftedClock(TimeSpan.FromHours(-1))).Issue(conversationId, userId, out _);
-    }
-
-    private sealed class ShiftedClock(TimeSpan shift) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => System.GetUtcNow() + shift;
+        return new DirectLineTokens(options, new ManualClock(DateTimeOffset.UtcNow.AddHours(-1))).Issue(conversationId, userId, out _);
     }
 }
