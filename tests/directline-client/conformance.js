@@ -42,8 +42,25 @@ async function fetchPageToken(baseUrl) {
   return session;
 }
 
+/** The client's sockets, so a test can cut one as a network failure would. */
+class TrackedWebSocket extends globalThis.WebSocket {
+  static opened = [];
+
+  constructor(...args) {
+    super(...args);
+    TrackedWebSocket.opened.push(this);
+  }
+}
+
 function connect(baseUrl, webSocket, options) {
-  const directLine = new DirectLine({ domain: `${baseUrl}/v3/directline`, webSocket, pollingInterval: 250, ...options });
+  const directLine = new DirectLine({
+    domain: `${baseUrl}/v3/directline`,
+    webSocket,
+    pollingInterval: 250,
+    WebSocket: TrackedWebSocket,
+    random: () => 0, // reconnect after the shortest of the client's 3 to 15 s delays
+    ...options,
+  });
   assert.equal(directLine.webSocket, webSocket, 'the client uses the transport asked for');
   const inbox = new ActivityInbox(directLine, WAIT_MS);
   return { directLine, inbox };
@@ -128,6 +145,23 @@ async function run({ baseUrl, webSocket }) {
     await step('a typing activity reaches the stream', async () => {
       await post(first.directLine, { type: 'typing', from: { id: userId } });
       await first.inbox.waitFor('typing', (a) => a.type === 'typing');
+    });
+  }
+
+  if (webSocket) {
+    await step('after the stream drops, the client reconnects by itself and gets what it missed', async () => {
+      const dropped = TrackedWebSocket.opened.at(-1);
+      dropped.terminate();
+      const response = await fetch(`${baseUrl}/v3/directline/conversations/${session.conversationId}/activities`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${first.directLine.token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ type: 'message', text: 'sent while the stream was down', from: { id: userId } }),
+      });
+      assert.equal(response.status, 200, 'POST activities while the stream is down');
+      const { id } = await response.json();
+      await first.inbox.waitFor('the reply to the message sent while the stream was down', (a) => isBot(userId)(a) && a.replyToId === id);
+      assert.notEqual(TrackedWebSocket.opened.at(-1), dropped, 'a new socket was opened');
+      assertOrderedAndUnique(first.inbox);
     });
   }
 
