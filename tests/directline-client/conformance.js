@@ -82,6 +82,17 @@ function waitOnline(directLine) {
   });
 }
 
+/** Posts as another client of the conversation would (plain HTTP with the token), while this client is not listening. */
+async function postBehindTheClientsBack(baseUrl, conversationId, token, activity) {
+  const response = await fetch(`${baseUrl}/v3/directline/conversations/${conversationId}/activities`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
+  assert.equal(response.status, 200, `POST activities "${activity.text}"`);
+  return (await response.json()).id;
+}
+
 function post(directLine, activity) {
   return directLine.postActivity(activity).toPromise();
 }
@@ -152,13 +163,8 @@ async function run({ baseUrl, webSocket }) {
     await step('after the stream drops, the client reconnects by itself and gets what it missed', async () => {
       const dropped = TrackedWebSocket.opened.at(-1);
       dropped.terminate();
-      const response = await fetch(`${baseUrl}/v3/directline/conversations/${session.conversationId}/activities`, {
-        method: 'POST',
-        headers: { Authorization: `Bearer ${first.directLine.token}`, 'Content-Type': 'application/json' },
-        body: JSON.stringify({ type: 'message', text: 'sent while the stream was down', from: { id: userId } }),
-      });
-      assert.equal(response.status, 200, 'POST activities while the stream is down');
-      const { id } = await response.json();
+      const id = await postBehindTheClientsBack(baseUrl, session.conversationId, first.directLine.token,
+        { type: 'message', text: 'sent while the stream was down', from: { id: userId } });
       await first.inbox.waitFor('the reply to the message sent while the stream was down', (a) => isBot(userId)(a) && a.replyToId === id);
       assert.notEqual(TrackedWebSocket.opened.at(-1), dropped, 'a new socket was opened');
       assertOrderedAndUnique(first.inbox);
@@ -180,15 +186,9 @@ async function run({ baseUrl, webSocket }) {
   first.directLine.end();
 
   // Something happens while the client is away: it must come from the backlog after the watermark.
-  const away = await step('a message posted while the client is away is accepted', async () => {
-    const response = await fetch(`${baseUrl}/v3/directline/conversations/${session.conversationId}/activities`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${refreshed}`, 'Content-Type': 'application/json' },
-      body: JSON.stringify({ type: 'message', text: 'sent while away', from: { id: userId }, channelData: { clientActivityID: `${transport}-away` } }),
-    });
-    assert.equal(response.status, 200, 'POST activities with the refreshed token');
-    return (await response.json()).id;
-  });
+  const away = await step('a message posted with the refreshed token while the client is away is accepted', () =>
+    postBehindTheClientsBack(baseUrl, session.conversationId, refreshed,
+      { type: 'message', text: 'sent while away', from: { id: userId }, channelData: { clientActivityID: `${transport}-away` } }));
 
   const second = connect(baseUrl, webSocket, { token: refreshed, conversationId: session.conversationId, watermark });
   await step('the client reconnects with conversationId and watermark', () => waitOnline(second.directLine));
