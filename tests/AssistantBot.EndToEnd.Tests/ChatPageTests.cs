@@ -51,6 +51,25 @@ public sealed class ChatPageTests(KestrelAssistant assistant, ITestOutputHelper 
         Assert.True(chromium.Problems.Count == 0, "The page reported problems:\n" + string.Join('\n', chromium.Problems));
     }
 
+    [Fact]
+    public async Task A_saved_conversation_the_server_no_longer_accepts_gives_way_to_a_new_one()
+    {
+        await using var chromium = await Chromium.LaunchAsync(output);
+        var page = await chromium.NewPageAsync();
+        var chat = new WebChatPage(page);
+        await page.GotoAsync(assistant.BaseUrl + "/");
+        await chat.WaitForBotMessagesAsync(1);
+
+        // As after the data directory was wiped or the secret changed: the tab holds a token nobody issued.
+        var stale = JsonSerializer.Serialize(new { conversationId = "gone", token = "dlt1.e30.AAAA", userId = "dl_gone", expiresAt = 32503680000000 });
+        await page.EvaluateAsync("([key, value]) => sessionStorage.setItem(key, value)", new[] { ConversationKey, stale });
+        await page.ReloadAsync();
+
+        await chat.WaitForBotMessagesAsync(1);
+        await Assertions.Expect(chat.BotMessages.First).ToContainTextAsync(Disclaimer);
+        Assert.NotEqual("gone", await ConversationIdAsync(page));
+    }
+
     private static async Task<string> ConversationIdAsync(IPage page)
     {
         var saved = await page.EvaluateAsync<string?>($"() => sessionStorage.getItem('{ConversationKey}')");
