@@ -10,10 +10,17 @@ namespace AssistantBot.EndToEnd.Tests.Infrastructure;
 /// The assistant on a real loopback port (Kestrel, port chosen by the OS), for clients that cannot use the in-memory
 /// test server: Node and Chromium open real sockets, WebSockets included.
 /// </summary>
-public sealed class KestrelAssistant : AssistantFactory
+public class KestrelAssistant : AssistantFactory
 {
     public KestrelAssistant()
+        : this(_ => { })
     {
+    }
+
+    /// <summary>For a variant of the assistant: <paramref name="configure"/> adds settings or services before it starts.</summary>
+    protected KestrelAssistant(Action<AssistantFactory> configure)
+    {
+        configure(this);
         UseKestrel(0);
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;

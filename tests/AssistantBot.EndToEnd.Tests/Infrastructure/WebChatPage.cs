@@ -14,6 +14,9 @@ public sealed class WebChatPage(IPage page)
 
     public ILocator UserMessages => Transcript.Locator(".webchat__bubble--from-user");
 
+    /// <summary>Web Chat's "the bot is typing" animation, shown while typing activities keep arriving.</summary>
+    public ILocator TypingIndicator => page.Locator("#webchat .webchat__typing-indicator");
+
     public ILocator SendBox => page.Locator("#webchat [data-id='webchat-sendbox-input']");
 
     public ILocator SuggestedAction(string title) =>
