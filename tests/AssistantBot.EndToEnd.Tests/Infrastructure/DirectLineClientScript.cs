@@ -42,6 +42,6 @@ public static class DirectLineClientScript
     private static string Require(string program) =>
         ProcessRunner.FindOnPath(program)
         ?? throw new InvalidOperationException(
-            $"'{program}' is not on PATH. The Direct Line conformance tests run Microsoft's client in Node.js 20 or later: " +
+            $"'{program}' is not on PATH. The Direct Line conformance tests run Microsoft's client in Node.js (18 or later): " +
             "install nodejs and npm (.ci/run does) and run the tests again.");
 }

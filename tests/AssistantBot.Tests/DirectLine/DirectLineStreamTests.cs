@@ -16,7 +16,7 @@ public sealed class DirectLineStreamTests(QuickKeepAliveFactory factory) : IClas
     private readonly DirectLineHttp _directLine = new(factory.CreateClient());
 
     [Fact]
-    public async Task The_stream_sends_the_backlog_after_the_watermark_then_live_activities_and_typing()
+    public async Task The_stream_sends_the_backlog_after_the_watermark_then_live_activities_and_typing_and_tolerates_client_keep_alives()
     {
         var session = await _directLine.StartAsync();
         var firstId = await _directLine.SayAsync(session, "first", "client-first");
@@ -33,6 +33,7 @@ public sealed class DirectLineStreamTests(QuickKeepAliveFactory factory) : IClas
         Assert.DoesNotContain(stream.Activities, a => seen.Any(s => (string?)s!["id"] == (string?)a["id"]));
         Assert.All(stream.Frames, f => Assert.False(string.IsNullOrEmpty((string?)f["watermark"]), "stored activities come with a watermark"));
 
+        await stream.SendKeepAliveAsync(); // the client's own keep-alive must not disturb the stream
         var liveId = await _directLine.SayAsync(session, "live", "client-live");
         var echo = await stream.WaitForActivityAsync(a => (string?)a["channelData"]?["clientActivityID"] == "client-live", "the live echo");
         await stream.WaitForActivityAsync(a => DirectLineHttp.IsReplyTo(a, liveId), "the live reply");

@@ -51,6 +51,10 @@ public sealed class DirectLineSocket(WebSocket socket) : IAsyncDisposable
         }
     }
 
+    /// <summary>Sends what botframework-directlinejs sends every 20 s so a dead connection is noticed: an empty text frame.</summary>
+    public Task SendKeepAliveAsync() =>
+        socket.SendAsync(ArraySegment<byte>.Empty, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
+
     /// <summary>Reads until the server closes the stream; returns the close status it gave.</summary>
     public async Task<WebSocketCloseStatus?> WaitForCloseAsync()
     {
