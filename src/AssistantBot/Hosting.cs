@@ -5,6 +5,8 @@ using AssistantBot.BotFramework.Hosting;
 using AssistantBot.BotFramework.Turns;
 using AssistantBot.Diagnostics;
 using AssistantBot.DirectLine;
+using AssistantBot.Handoff;
+using AssistantBot.Staff;
 using AssistantBot.Storage;
 using AssistantBot.WebChat;
 
@@ -36,6 +38,8 @@ public static class Hosting
         builder.Services.AddDirectLine();
         builder.Services.AddWebChat();
         builder.Services.AddAssistant();
+        builder.Services.AddHandoff();
+        builder.Services.AddStaffConsole();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -45,11 +49,15 @@ public static class Hosting
         app.UseStaticFiles();
         app.UseWebSockets();
         app.UseCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
 
         app.MapBotFramework("/api/messages");
         app.MapDirectLine().RequireCors(WebChatEndpoints.CorsPolicy);
         app.MapWebChat();
+        app.MapStaffSignIn();
+        app.MapStaffConsole();
         app.MapHealthChecks("/healthz");
         app.MapEchoEndpointIfEnabled(app.Configuration);
         return app;

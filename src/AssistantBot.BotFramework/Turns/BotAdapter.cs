@@ -42,8 +42,18 @@ public sealed class BotAdapter(
     public async Task ContinueConversationAsync(ConversationReference reference, Func<TurnContext, CancellationToken, Task> callback, CancellationToken cancellationToken)
     {
         var sink = ResolveSink(reference);
-        var continuation = reference.CreateActivity(ActivityTypes.Event);
-        continuation.Name = "ContinueConversation";
+        // Addressed as if the user had sent it, so replies queued on the turn go from the bot to the user.
+        var continuation = new Activity
+        {
+            Type = ActivityTypes.Event,
+            Name = "ContinueConversation",
+            ChannelId = reference.ChannelId,
+            ServiceUrl = reference.ServiceUrl,
+            Conversation = reference.Conversation,
+            From = reference.User,
+            Recipient = reference.Bot,
+            Locale = reference.Locale,
+        };
         var turn = new TurnContext(continuation, AuthenticationResult.Anonymous);
         await callback(turn, cancellationToken);
         await sink.SendAsync(turn.Outbox, cancellationToken);

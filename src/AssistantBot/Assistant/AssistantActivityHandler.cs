@@ -1,6 +1,7 @@
 using AssistantBot.BotFramework.Schema;
 using AssistantBot.BotFramework.Turns;
 using AssistantBot.Conversations;
+using AssistantBot.Handoff;
 
 namespace AssistantBot.Assistant;
 
@@ -9,7 +10,7 @@ namespace AssistantBot.Assistant;
 /// Every conversation is greeted once, with the disclaimer, whichever way it starts (Web Chat's join event, a
 /// <c>conversationUpdate</c> or <c>installationUpdate</c> adding the bot, or a first message on a channel that sends neither).
 /// </summary>
-public sealed class AssistantActivityHandler(IAssistant assistant, ConversationTurnRunner runner, ConversationReferences references) : IBot
+public sealed class AssistantActivityHandler(IAssistant assistant, ConversationTurnRunner runner, ConversationReferences references, HandoffConversation handoff) : IBot
 {
     public const string JoinEventName = "webchat/join";
 
@@ -24,6 +25,7 @@ public sealed class AssistantActivityHandler(IAssistant assistant, ConversationT
                 await assistant.OnMessageAsync(t, ct);
             }, cancellationToken),
             ActivityTypes.Event when activity.Name == JoinEventName => runner.RunAsync(turn, GreetOnceAsync, cancellationToken),
+            ActivityTypes.Event when activity.Name == HandoffConversation.StatusEventName => runner.RunAsync(turn, handoff.OnHubStatusAsync, cancellationToken),
             ActivityTypes.ConversationUpdate when BotWasAdded(activity) => runner.RunAsync(turn, GreetOnceAsync, cancellationToken),
             ActivityTypes.InstallationUpdate when activity.Action is "add" or "add-upgrade" => runner.RunAsync(turn, GreetOnceAsync, cancellationToken),
             ActivityTypes.InstallationUpdate when activity.Action is "remove" or "remove-upgrade" => ForgetAsync(turn, cancellationToken),

@@ -6,7 +6,7 @@ namespace AssistantBot.Assistant;
 /// The assistant before any knowledge or dialog is plugged in: it greets, explains what it can do, and says
 /// honestly that it cannot answer anything else yet, offering the Patient Advocate.
 /// </summary>
-public sealed class DefaultAssistant : IAssistant
+public sealed class DefaultAssistant(AssistantBot.Handoff.HandoffConversation handoff) : IAssistant
 {
     private static readonly string[] WelcomeSuggestions = [AssistantText.Help, AssistantText.PatientAdvocate];
 
@@ -19,20 +19,30 @@ public sealed class DefaultAssistant : IAssistant
         return Task.CompletedTask;
     }
 
-    public Task OnMessageAsync(AssistantTurn turn, CancellationToken cancellationToken)
+    public async Task OnMessageAsync(AssistantTurn turn, CancellationToken cancellationToken)
     {
+        if (await handoff.TryHandleAsync(turn, cancellationToken))
+        {
+            return;
+        }
+
+        if (string.Equals(turn.Text, AssistantText.PatientAdvocate, StringComparison.OrdinalIgnoreCase))
+        {
+            await handoff.StartAsync(turn, cancellationToken);
+            return;
+        }
+
         if (string.Equals(turn.Text, AssistantText.Help, StringComparison.OrdinalIgnoreCase))
         {
             turn.Reply(
                 "I can share published information about metastatic lung cancer, and connect you with a patient advocate. " +
                 "Say \"Patient Advocate\" at any time to have a trained care coordinator reach out to you.",
                 WelcomeSuggestions);
-            return Task.CompletedTask;
+            return;
         }
 
         turn.Reply(
             "I'm sorry, I can't answer that yet. A patient advocate can help: say \"Patient Advocate\" to have a trained care coordinator reach out to you.",
             [AssistantText.PatientAdvocate]);
-        return Task.CompletedTask;
     }
 }

@@ -14,7 +14,10 @@ public static class ToolCommands
 
     public static Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("AssistantBot: run without a command to start the assistant's web host.");
+        var root = new RootCommand("AssistantBot: run without a command to start the assistant's web host.")
+        {
+            StaffCommand.Create(),
+        };
         return root.Parse(args).InvokeAsync();
     }
 }

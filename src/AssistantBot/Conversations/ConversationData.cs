@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using AssistantBot.Handoff;
+
 namespace AssistantBot.Conversations;
 
 /// <summary>
@@ -15,6 +18,13 @@ public sealed class ConversationData
 
     /// <summary>The serviceUrl last saved in the conversation reference; the reference is rewritten only when it changes.</summary>
     public string? ReferenceServiceUrl { get; set; }
+
+    /// <summary>The Patient Advocate hand-off, when one was ever started in this conversation.</summary>
+    [JsonPropertyName("handoff")]
+    public HandoffState? HandoffData { get; set; }
+
+    [JsonIgnore]
+    public HandoffState Handoff => HandoffData ??= new HandoffState();
 
     public bool HasProcessed(string? activityId) => activityId is not null && RecentActivityIds.Contains(activityId, StringComparer.Ordinal);
 

@@ -1,5 +1,7 @@
 using AssistantBot.BotFramework.Storage;
 using AssistantBot.DirectLine;
+using AssistantBot.Handoff;
+using AssistantBot.Staff;
 using AssistantBot.Storage.Sqlite;
 
 namespace AssistantBot.Storage;
@@ -16,6 +18,12 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => new SqliteDatabase(sp.GetRequiredService<DataPaths>().File("assistantbot.db")));
         services.AddSingleton<IStorage, SqliteStorage>();
         services.AddSingleton<IDirectLineStore, SqliteDirectLineStore>();
+        services.AddSingleton<SqliteHandoffStore>();
+        services.AddSingleton<IHandoffStore>(sp => sp.GetRequiredService<SqliteHandoffStore>());
+        services.AddSingleton<IWebhookOutbox>(sp => sp.GetRequiredService<SqliteHandoffStore>());
+        services.AddSingleton<SqliteStaffStore>();
+        services.AddSingleton<IStaffStore>(sp => sp.GetRequiredService<SqliteStaffStore>());
+        services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<SqliteStaffStore>());
         return services;
     }
 }

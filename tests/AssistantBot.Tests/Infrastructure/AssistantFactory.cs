@@ -23,6 +23,9 @@ public class AssistantFactory : WebApplicationFactory<Program>
         _settings["DirectLine:Secret"] = DirectLineSecret;
         _settings["Knowledge:CorpusDirectory"] = RepoPaths.Corpus;
         _settings["Dialogs:Directory"] = RepoPaths.Dialogs;
+        // In-process requests all come from one (unknown) address; tests of the limits set their own.
+        _settings["Staff:SignInsPerMinutePerClient"] = "1000";
+        _settings["WebChat:TokensPerMinutePerClient"] = "1000";
     }
 
     public string DataDirectory => _data.Path;
