@@ -10,6 +10,9 @@ public sealed class WebChatPage(IPage page)
 {
     public ILocator Transcript => page.Locator("#webchat .webchat__basic-transcript");
 
+    /// <summary>Every message bubble, the bot's and the user's, in transcript order.</summary>
+    public ILocator Bubbles => Transcript.Locator(".webchat__bubble");
+
     public ILocator BotMessages => Transcript.Locator(".webchat__bubble:not(.webchat__bubble--from-user)");
 
     public ILocator UserMessages => Transcript.Locator(".webchat__bubble--from-user");
@@ -27,6 +30,20 @@ public sealed class WebChatPage(IPage page)
         // At least this many: the count is then checked exactly by the test where it matters.
         await Assertions.Expect(BotMessages.Nth(count - 1)).ToBeVisibleAsync();
     }
+
+    /// <summary>
+    /// Waits for the bot to answer the user's latest message: the user's bubbles number <paramref name="userMessages"/>
+    /// and the transcript ends with the bot. However many messages the answer has, this does not count them.
+    /// </summary>
+    public async Task WaitForAnswerAsync(int userMessages)
+    {
+        await Assertions.Expect(UserMessages).ToHaveCountAsync(userMessages);
+        await Assertions.Expect(Bubbles.Last).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex("webchat__bubble--from-user"));
+    }
+
+    /// <summary>How many of the bot's bubbles read exactly <paramref name="text"/> (as rendered).</summary>
+    public Task<int> CountBotMessagesReadingAsync(string text) =>
+        BotMessages.EvaluateAllAsync<int>("(bubbles, text) => bubbles.filter(b => b.innerText.trim() === text).length", text);
 
     public async Task SendAsync(string text)
     {
