@@ -7,16 +7,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AssistantBot.Tests.Knowledge;
 
-/// <summary>Questions through <c>POST /api/messages</c>, as a channel sends them.</summary>
+/// <summary>
+/// Questions through <c>POST /api/messages</c>, as a channel sends them. The questions are ones no scripted FAQ
+/// answers (dialogs/faq), since a FAQ that really matches is answered before retrieval.
+/// </summary>
 public sealed class KnowledgeConversationTests(AssistantFactory factory) : IClassFixture<AssistantFactory>
 {
     [Fact]
     public async Task A_covered_question_is_answered_in_the_corpus_words_with_its_source_a_card_and_related_questions()
     {
-        var answer = await AskAsync("What is hypercalcemia?");
+        var answer = await AskAsync("Can bone metastasis cause hypercalcemia?");
 
         Assert.Contains("high levels of calcium in the blood", answer.Text);
-        answer = await AskAsync("What are the symptoms of bone metastasis?");
+        answer = await AskAsync("What problems do bone metastases cause?");
         Assert.Contains("Source: Lung Cancer Metastasis to the Bones: What To Know, MyLungCancerTeam, posted 12 April 2024", answer.Text);
         var card = Assert.Single(answer.Attachments!);
         Assert.Equal(AnswerCard.ContentType, card.ContentType);
@@ -67,7 +70,7 @@ public sealed class KnowledgeConversationTests(AssistantFactory factory) : IClas
     [Fact]
     public async Task Feedback_from_the_card_is_recorded_and_thanked()
     {
-        var answer = await AskAsync("What is hypercalcemia?");
+        var answer = await AskAsync("Can bone metastasis cause hypercalcemia?");
         var data = (JsonObject)card(answer)["actions"]![1]!["data"]!.DeepClone();
         var flow = new TestFlow(factory.CreateClient());
         var submit = flow.NewActivity();
@@ -78,7 +81,7 @@ public sealed class KnowledgeConversationTests(AssistantFactory factory) : IClas
         var thanks = flow.PendingReplies.Last();
         Assert.Equal(KnowledgeText.ThanksNotHelpful, thanks.Text);
         var store = factory.Services.GetRequiredService<IKnowledgeFeedbackStore>();
-        Assert.Contains(await store.RecentFeedbackAsync(100, CancellationToken.None), f => !f.Helpful && f.Question == "What is hypercalcemia?");
+        Assert.Contains(await store.RecentFeedbackAsync(100, CancellationToken.None), f => !f.Helpful && f.Question == "Can bone metastasis cause hypercalcemia?");
 
         static JsonObject card(Activity a) => (JsonObject)a.Attachments![0].Content!;
     }

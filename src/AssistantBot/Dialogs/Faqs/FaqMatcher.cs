@@ -2,6 +2,7 @@ using AssistantBot.Dialogs.Model;
 using AssistantBot.Dialogs.Text;
 using AssistantBot.Knowledge;
 using AssistantBot.Knowledge.Analysis;
+using Microsoft.Extensions.Options;
 
 namespace AssistantBot.Dialogs.Faqs;
 
@@ -17,9 +18,11 @@ public sealed record DialogMatch(FaqDialog? Faq, FlowDialog? Flow, double Confid
 /// phrasing is as tolerant here as in search. A word the corpus never uses weighs the most, so a question about
 /// something else ("pancreatic cancer symptoms") stays below the threshold and goes on to retrieval.
 /// Analysis drops question words, so "where does lung cancer spread" and "how does lung cancer spread" analyse
-/// alike; such ties go to the trigger sharing more of the message's words as written.
+/// alike; such ties go to the trigger sharing more of the message's words as written. A message longer than
+/// retrieval takes as a question is no FAQ either: analysis keeps each term once, so a long ramble would otherwise
+/// look like a short trigger; retrieval asks for a shorter question.
 /// </summary>
-public sealed class FaqMatcher(KnowledgeIndex index)
+public sealed class FaqMatcher(KnowledgeIndex index, IOptions<KnowledgeOptions> options)
 {
     // Triggers are analysed once per dialog set and corpus version: a new corpus brings new vocabulary and weights.
     private readonly DialogSetCache<List<Trigger>> _triggers = new(set =>
@@ -29,6 +32,11 @@ public sealed class FaqMatcher(KnowledgeIndex index)
 
     public DialogMatch? BestMatch(DialogSet set, string text)
     {
+        if (text.Length > options.Value.MaxQuestionCharacters)
+        {
+            return null;
+        }
+
         var analyzer = index.Analyzer;
         var triggers = _triggers.For(set, analyzer);
         var question = analyzer.Analyze(text);
