@@ -35,9 +35,6 @@ public sealed class DialogCatalog : IDialogCatalog
 
     public DialogSet Current => Volatile.Read(ref _current);
 
-    /// <summary>Raised after a reload replaced the set.</summary>
-    public event Action<DialogSet>? Reloaded;
-
     /// <summary>Reads the files again; returns the problems that kept the previous set in use, or none.</summary>
     public IReadOnlyList<DialogError> Reload()
     {
@@ -48,7 +45,6 @@ public sealed class DialogCatalog : IDialogCatalog
                 var set = _loader.Load(Directory);
                 Volatile.Write(ref _current, set);
                 _logger.LogInformation("Reloaded {FaqCount} FAQs and {FlowCount} flows from {Directory}", set.Faqs.Count, set.Flows.Count, Directory);
-                Reloaded?.Invoke(set);
                 return [];
             }
             catch (InvalidDialogsException ex)

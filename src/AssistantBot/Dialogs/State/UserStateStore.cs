@@ -41,9 +41,4 @@ public sealed class UserStateStore(IStorage storage)
             }
         }
     }
-
-    public async Task<UserData?> ReadAsync(string channelId, string userId, CancellationToken cancellationToken) =>
-        await storage.ReadAsync(StateKeys.User(channelId, userId), cancellationToken) is { } stored
-            ? StateJson.Deserialize<UserData>(stored.Json)
-            : null;
 }
