@@ -82,7 +82,7 @@ public sealed class FlowEngine
             .ToList();
         if (summary.Count > 0)
         {
-            turn.Reply(string.Join(Environment.NewLine, summary));
+            turn.Reply(string.Join("\n", summary));
         }
 
         turn.Reply(
