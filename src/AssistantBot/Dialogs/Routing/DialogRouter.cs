@@ -64,6 +64,7 @@ public sealed class DialogRouter(
         var safety = redFlags.Assess(set, text);
         if (safety.Level == SafetyLevel.Emergency)
         {
+            turn.EmergencyReplied = true;
             SafetyReplies.Emergency(turn, set.Safety);
             observer.Routed(turn, "safety/emergency/" + string.Join('+', safety.Flags.Select(f => f.Id)));
         }
