@@ -52,6 +52,12 @@ public sealed record AnalyzedText(IReadOnlyList<AnalyzedTerm> AllTerms, IReadOnl
 
     public IReadOnlySet<string> Stems { get; } = AllTerms.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// For corpus text only: every word as written (normalised, before synonyms and stop words), which is the
+    /// vocabulary typos are corrected to. Empty for questions.
+    /// </summary>
+    public IReadOnlyList<string> Words { get; init; } = [];
+
     public bool IsEmpty => AllTerms.Count == 0;
 }
 

@@ -16,6 +16,7 @@ public sealed class TextAnalyzer : ITextAnalyzer
     private readonly PossessiveFilter _possessives = new();
     private readonly SynonymFilter _synonyms;
     private readonly StopWordFilter _stopWords;
+    private readonly Lazy<SpellingVocabulary> _spelling;
 
     public TextAnalyzer(AnalysisResources resources, Lexicon lexicon, StemmingFilter? stemmer = null)
     {
@@ -24,6 +25,7 @@ public sealed class TextAnalyzer : ITextAnalyzer
         _stemmer = stemmer ?? new StemmingFilter();
         _synonyms = new SynonymFilter(resources.Synonyms);
         _stopWords = new StopWordFilter(resources.StopWords);
+        _spelling = new Lazy<SpellingVocabulary>(() => new SpellingVocabulary(lexicon, resources.Synonyms.PhraseWords.Concat(resources.Synonyms.Canonicals), resources.StopWords));
     }
 
     public Lexicon Lexicon { get; }
@@ -63,20 +65,22 @@ public sealed class TextAnalyzer : ITextAnalyzer
         var tokens = new List<Token>();
         Tokenizer.Tokenize(TextNormalizer.Normalize(text, maxCharacters), tokens, maxTokens);
         _possessives.Apply(tokens);
+        string[] words = correctSpelling ? [] : tokens.Select(t => t.Text).ToArray();
         _stemmer.Apply(tokens);
         List<Correction> corrections = [];
         if (correctSpelling && Lexicon.WordCount > 0)
         {
-            var corrector = new SpellingCorrector(Lexicon, IsKnownWord, _stemmer);
+            var corrector = new SpellingCorrector(_spelling.Value, IsKnownWord, _stemmer);
             corrector.Apply(tokens);
             corrections = corrector.Corrections;
         }
 
         _synonyms.Apply(tokens);
         _stopWords.Apply(tokens);
-        return new AnalyzedText(tokens.Select(t => new AnalyzedTerm(t.Text, t.Stem, t.Origin)).ToArray(), corrections);
+        return new AnalyzedText(tokens.Select(t => new AnalyzedTerm(t.Text, t.Stem, t.Origin)).ToArray(), corrections) { Words = words };
     }
 
     private bool IsKnownWord(string word) =>
-        _resources.StopWords.Contains(word) || _resources.Synonyms.Canonicals.Contains(word) || _resources.Synonyms.StartsAPhrase(word);
+        _resources.StopWords.Contains(word) || _resources.Synonyms.Canonicals.Contains(word) || _resources.Synonyms.PhraseStems.Contains(word)
+        || _resources.Synonyms.PhraseWords.Contains(word);
 }

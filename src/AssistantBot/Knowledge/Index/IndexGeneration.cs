@@ -63,7 +63,10 @@ public sealed class IndexGeneration
         }
 
         var passages = int.Parse(meta["passages"], CultureInfo.InvariantCulture);
-        var lexicon = new Lexicon(ReadLexicon(connection), passages);
+        var lexicon = new Lexicon(ReadLexicon(connection), passages, ReadCounts(connection, "SELECT stem, passages FROM stem_counts"), ReadCounts(connection, "SELECT word, passages FROM vocabulary"))
+        {
+            AveragePassageTerms = passages == 0 ? 0 : long.Parse(meta.GetValueOrDefault(IndexSchema.TermsKey, "0"), CultureInfo.InvariantCulture) / (double)passages,
+        };
         var analyzer = new TextAnalyzer(resources, lexicon);
         var cancers = loadCancers(analyzer);
         var documents = ReadDocuments(connection, analyzer, cancers);
@@ -165,6 +168,20 @@ public sealed class IndexGeneration
         }
 
         return pairs;
+    }
+
+    private static List<KeyValuePair<string, int>> ReadCounts(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var counts = new List<KeyValuePair<string, int>>();
+        while (reader.Read())
+        {
+            counts.Add(new(reader.GetString(0), reader.GetInt32(1)));
+        }
+
+        return counts;
     }
 
     private static List<LexiconEntry> ReadLexicon(SqliteConnection connection)

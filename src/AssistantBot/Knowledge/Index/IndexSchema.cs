@@ -29,6 +29,8 @@ public static class IndexSchema
             stems TEXT NOT NULL
         );
         CREATE TABLE lexicon (word TEXT PRIMARY KEY, stem TEXT NOT NULL, passages INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE stem_counts (stem TEXT PRIMARY KEY, passages INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE vocabulary (word TEXT PRIMARY KEY, passages INTEGER NOT NULL) WITHOUT ROWID;
         CREATE VIRTUAL TABLE passage_index USING fts5(
             heading, body,
             content = '',
@@ -38,4 +40,7 @@ public static class IndexSchema
 
     public const string HashKey = "content_hash";
     public const string CompleteKey = "complete";
+
+    /// <summary>How many analysed terms all passages hold together (heading and body), for BM25's average length.</summary>
+    public const string TermsKey = "terms";
 }

@@ -17,8 +17,7 @@ public sealed class SearchIndexWriter : IDisposable
     private readonly SqliteTransaction _transaction;
     private readonly SqliteCommand _insertPassage;
     private readonly SqliteCommand _insertTerms;
-    private readonly Dictionary<string, (string Stem, int Passages)> _lexicon = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _wordsInPassage = new(StringComparer.Ordinal);
+    private readonly LexiconCounter _lexicon = new();
     private int _documents;
     private int _passages;
     private bool _completed;
@@ -65,7 +64,7 @@ public sealed class SearchIndexWriter : IDisposable
         _insertPassage.ExecuteNonQuery();
         Bind(_insertTerms, id, Terms(heading), Terms(body));
         _insertTerms.ExecuteNonQuery();
-        CountWords(heading, body);
+        _lexicon.Count(heading, body);
     }
 
     /// <summary>Writes the lexicon and the content hash, merges the FTS5 segments and gives the file its real name.</summary>
@@ -73,12 +72,15 @@ public sealed class SearchIndexWriter : IDisposable
     {
         using (var lexicon = Prepare("INSERT INTO lexicon (word, stem, passages) VALUES ($w, $s, $n)", "$w", "$s", "$n"))
         {
-            foreach (var (word, (stem, passages)) in _lexicon)
+            foreach (var (word, (stem, passages)) in _lexicon.Terms)
             {
                 Bind(lexicon, word, stem, passages);
                 lexicon.ExecuteNonQuery();
             }
         }
+
+        WriteCounts("INSERT INTO stem_counts (stem, passages) VALUES ($k, $n)", _lexicon.Stems);
+        WriteCounts("INSERT INTO vocabulary (word, passages) VALUES ($k, $n)", _lexicon.Words);
 
         using (var meta = Prepare("INSERT INTO meta (key, value) VALUES ($k, $v)", "$k", "$v"))
         {
@@ -88,6 +90,7 @@ public sealed class SearchIndexWriter : IDisposable
                 ("built_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)),
                 ("passages", _passages.ToString(CultureInfo.InvariantCulture)),
                 ("documents", _documents.ToString(CultureInfo.InvariantCulture)),
+                (IndexSchema.TermsKey, _lexicon.TermOccurrences.ToString(CultureInfo.InvariantCulture)),
                 (IndexSchema.CompleteKey, "1"),
             })
             {
@@ -117,15 +120,13 @@ public sealed class SearchIndexWriter : IDisposable
 
     private static string Terms(AnalyzedText text) => string.Join(' ', text.AllTerms.Select(t => t.Text));
 
-    private void CountWords(AnalyzedText heading, AnalyzedText body)
+    private void WriteCounts(string sql, IReadOnlyDictionary<string, int> counts)
     {
-        _wordsInPassage.Clear();
-        foreach (var term in heading.AllTerms.Concat(body.AllTerms))
+        using var insert = Prepare(sql, "$k", "$n");
+        foreach (var (key, passages) in counts)
         {
-            if (_wordsInPassage.Add(term.Text))
-            {
-                _lexicon[term.Text] = (term.Stem, _lexicon.GetValueOrDefault(term.Text).Passages + 1);
-            }
+            Bind(insert, key, passages);
+            insert.ExecuteNonQuery();
         }
     }
 

@@ -179,7 +179,7 @@ public sealed class SpellingCorrectorTests
         var stemmer = new StemmingFilter();
         var tokens = new List<Token> { new(word) };
         stemmer.Apply(tokens);
-        new SpellingCorrector(Vocabulary, known ?? (_ => false), stemmer).Apply(tokens);
+        new SpellingCorrector(new SpellingVocabulary(Vocabulary, []), known ?? (_ => false), stemmer).Apply(tokens);
         return tokens[0].Text;
     }
 }
