@@ -62,7 +62,7 @@ public static class LargeCorpus
     {
         var corpus = Path.Combine(BenchHost.RepoRoot, "corpus");
         var resources = AnalysisResources.Load(corpus);
-        var generation = IndexGeneration.Open(path, "generated", resources, a => CancerTopics.Load(corpus, a))!;
+        var generation = IndexGeneration.Open(path, "generated", resources, a => QuestionData.Load(corpus, a))!;
         host.Index.Install(generation);
         GC.Collect();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

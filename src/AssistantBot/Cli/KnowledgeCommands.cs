@@ -22,8 +22,10 @@ public static class KnowledgeCommands
 
         var ask = new Command("ask", "Answer a question from the corpus, showing the score, the source and the passages behind it.");
         var question = new Argument<string>("question") { Description = "The question, in quotes." };
+        var after = new Option<string[]>("--after") { Description = "Questions asked before it in the same conversation (repeat for several), for a follow-up." };
         ask.Arguments.Add(question);
-        ask.SetAction(async (parse, ct) => await AskAsync(parse.GetValue(question)!, ct));
+        ask.Options.Add(after);
+        ask.SetAction(async (parse, ct) => await AskAsync(parse.GetValue(question)!, parse.GetValue(after) ?? [], ct));
 
         var eval = new Command("eval", "Run a question set and print Recall@1, Recall@3, MRR, facts found and declines.");
         var file = new Argument<string>("file") { Description = "The question set (YAML), e.g. tests/eval/questions.yaml." };
@@ -74,12 +76,13 @@ public static class KnowledgeCommands
         return 0;
     }
 
-    private static async Task<int> AskAsync(string question, CancellationToken cancellationToken)
+    private static async Task<int> AskAsync(string question, string[] earlier, CancellationToken cancellationToken)
     {
         await using var services = await StartAsync(rebuild: false, cancellationToken);
-        var result = services.GetRequiredService<KnowledgeSearch>().Ask(question);
+        var search = services.GetRequiredService<KnowledgeSearch>();
+        var result = search.Ask(question, Evaluator.Conversation(search, earlier));
         var threshold = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KnowledgeOptions>>().Value.ConfidenceThreshold;
-        Console.WriteLine($"Terms: {string.Join(' ', result.Analysis.Terms)}");
+        Console.WriteLine($"Terms: {string.Join(' ', result.Analysis.Terms)}{(result.FollowUp ? " (follow-up: the conversation's topic added)" : string.Empty)}");
         foreach (var correction in result.Analysis.Corrections)
         {
             Console.WriteLine($"Corrected: {correction.From} -> {correction.To}");
@@ -103,7 +106,7 @@ public static class KnowledgeCommands
         foreach (var ranked in result.Ranked.Take(5))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  #{ranked.Passage.Id} relevance {ranked.Relevance:0.00} coverage {ranked.Coverage:0.00} {ranked.Passage.Document.File} [{ranked.Passage.Heading}]"));
+                $"  #{ranked.Passage.Id} relevance {ranked.Relevance:0.00} coverage {ranked.Coverage:0.00} {ranked.Features} {ranked.Passage.Document.File} [{ranked.Passage.Heading}]"));
         }
 
         return result.Answered ? 0 : 2;

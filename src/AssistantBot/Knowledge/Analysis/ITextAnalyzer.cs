@@ -26,12 +26,15 @@ public interface ITextAnalyzer
     MatchScore Match(AnalyzedText question, AnalyzedText candidate);
 }
 
-/// <summary>How a term came to be: as written, as the canonical form of a synonym, or as a typo's correction.</summary>
+/// <summary>How a term came to be: as written, as the canonical form of a synonym, as a typo's correction, or from the conversation.</summary>
 public enum TermOrigin
 {
     Word,
     Synonym,
     Corrected,
+
+    /// <summary>Carried over from the conversation's earlier question into a follow-up ("How is it treated?").</summary>
+    Context,
 }
 
 /// <param name="Text">The canonical surface form; what the search index holds.</param>

@@ -37,6 +37,18 @@ public sealed class TextAnalyzer : ITextAnalyzer
     /// <summary>Analyzes corpus text for the index: nothing is corrected, nothing is cut.</summary>
     public AnalyzedText AnalyzeDocument(string text) => Run(text, int.MaxValue, int.MaxValue, correctSpelling: false);
 
+    /// <summary>Every word, stop words included, normalised, in order; nothing corrected or replaced (for reading a question's wording).</summary>
+    public IReadOnlyList<string> Words(string text)
+    {
+        var tokens = new List<Token>();
+        Tokenizer.Tokenize(TextNormalizer.Normalize(text, MaxQuestionCharacters), tokens, MaxQuestionTokens);
+        _possessives.Apply(tokens);
+        return tokens.Select(t => t.Text).ToArray();
+    }
+
+    /// <summary>The stems of <see cref="Words"/>.</summary>
+    public IReadOnlyList<string> WordStems(string text) => Words(text).Select(_stemmer.Stem).ToArray();
+
     public MatchScore Match(AnalyzedText question, AnalyzedText candidate)
     {
         if (question.IsEmpty || candidate.IsEmpty)

@@ -47,6 +47,9 @@ public sealed class CancerTopics
         return named;
     }
 
+    /// <summary>Whether a stem is a noun such as "cancer" or "tumor".</summary>
+    public bool IsNoun(string stem) => _nouns.Contains(stem);
+
     /// <summary>Whether a stem only says which cancer (or that it is a cancer), not what is asked about it.</summary>
     public bool NamesACancer(string stem) => _nouns.Contains(stem) || _words.ContainsKey(stem) || _alone.ContainsKey(stem);
 

@@ -19,9 +19,11 @@ public static class CorpusIndexer
         foreach (var document in documents)
         {
             var documentId = writer.AddDocument(document);
-            foreach (var passage in PassageSplitter.Split(PageCleaner.Clean(document.Body, rules), document.Title))
+            var cleaned = PageCleaner.Clean(document.Body, rules);
+            var abbreviations = Abbreviations.Find(cleaned);
+            foreach (var passage in PassageSplitter.Split(cleaned, document.Title))
             {
-                writer.AddPassage(documentId, passage, analyzer.AnalyzeDocument(passage.Heading), analyzer.AnalyzeDocument(passage.Text));
+                writer.AddPassage(documentId, passage, PassageAnalysis.Of(analyzer, passage, abbreviations));
             }
         }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using AssistantBot.Knowledge.Analysis;
 using AssistantBot.Knowledge.Answering;
+using AssistantBot.Knowledge.Ranking;
 using Microsoft.Data.Sqlite;
 
 namespace AssistantBot.Knowledge.Index;
@@ -23,12 +24,13 @@ public sealed class IndexGeneration
 
     static IndexGeneration() => SQLitePCL.Batteries_V2.Init();
 
-    private IndexGeneration(string path, string contentHash, TextAnalyzer analyzer, CancerTopics cancers, Dictionary<int, IndexedDocument> documents, string connectionString)
+    private IndexGeneration(string path, string contentHash, TextAnalyzer analyzer, QuestionData questions, Dictionary<int, IndexedDocument> documents, string connectionString)
     {
         Path = path;
         ContentHash = contentHash;
         Analyzer = analyzer;
-        Cancers = cancers;
+        Cancers = questions.Cancers;
+        Cues = questions.Cues;
         _documents = documents;
         _connectionString = connectionString;
     }
@@ -41,12 +43,14 @@ public sealed class IndexGeneration
 
     public CancerTopics Cancers { get; }
 
+    public QuestionCues Cues { get; }
+
     public IReadOnlyCollection<IndexedDocument> Documents => _documents.Values;
 
     public int PassageCount => Analyzer.Lexicon.PassageCount;
 
     /// <summary>Opens a complete index file; null when the file is missing, unfinished or from another corpus.</summary>
-    public static IndexGeneration? Open(string path, string expectedHash, AnalysisResources resources, Func<TextAnalyzer, CancerTopics> loadCancers)
+    public static IndexGeneration? Open(string path, string expectedHash, AnalysisResources resources, Func<TextAnalyzer, QuestionData> loadQuestionData)
     {
         if (!File.Exists(path))
         {
@@ -68,9 +72,9 @@ public sealed class IndexGeneration
             AveragePassageTerms = passages == 0 ? 0 : long.Parse(meta.GetValueOrDefault(IndexSchema.TermsKey, "0"), CultureInfo.InvariantCulture) / (double)passages,
         };
         var analyzer = new TextAnalyzer(resources, lexicon);
-        var cancers = loadCancers(analyzer);
-        var documents = ReadDocuments(connection, analyzer, cancers);
-        return new IndexGeneration(path, expectedHash, analyzer, cancers, documents, connectionString);
+        var questions = loadQuestionData(analyzer);
+        var documents = ReadDocuments(connection, analyzer, questions.Cancers);
+        return new IndexGeneration(path, expectedHash, analyzer, questions, documents, connectionString);
     }
 
     public Lease Acquire()

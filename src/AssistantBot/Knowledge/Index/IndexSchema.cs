@@ -26,7 +26,8 @@ public static class IndexSchema
             document_id INTEGER NOT NULL,
             heading TEXT NOT NULL,
             text TEXT NOT NULL,
-            stems TEXT NOT NULL
+            stems TEXT NOT NULL,
+            under_title INTEGER NOT NULL
         );
         CREATE TABLE lexicon (word TEXT PRIMARY KEY, stem TEXT NOT NULL, passages INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE stem_counts (stem TEXT PRIMARY KEY, passages INTEGER NOT NULL) WITHOUT ROWID;

@@ -24,14 +24,14 @@ public sealed class LexiconCounter
     /// <summary>All analysed terms counted, repeats included: with the passage count, BM25's average passage length.</summary>
     public long TermOccurrences { get; private set; }
 
-    public void Count(AnalyzedText heading, AnalyzedText body)
+    public void Count(AnalyzedText heading, IReadOnlyList<AnalyzedText> body)
     {
-        TermOccurrences += heading.AllTerms.Count + body.AllTerms.Count;
         _seenTerms.Clear();
         _seenStems.Clear();
         _seenWords.Clear();
-        foreach (var text in (ReadOnlySpan<AnalyzedText>)[heading, body])
+        foreach (var text in body.Prepend(heading))
         {
+            TermOccurrences += text.AllTerms.Count;
             foreach (var term in text.AllTerms)
             {
                 if (_seenTerms.Add(term.Text))

@@ -18,6 +18,7 @@ public sealed class SearchIndexWriter : IDisposable
     private readonly SqliteCommand _insertPassage;
     private readonly SqliteCommand _insertTerms;
     private readonly LexiconCounter _lexicon = new();
+    private readonly Dictionary<int, string> _titles = [];
     private int _documents;
     private int _passages;
     private bool _completed;
@@ -36,8 +37,8 @@ public sealed class SearchIndexWriter : IDisposable
         Execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA page_size = 8192; PRAGMA cache_size = -65536;");
         Execute(IndexSchema.Create);
         _transaction = _connection.BeginTransaction();
-        _insertPassage = Prepare("INSERT INTO passages (id, document_id, heading, text, stems) VALUES ($id, $doc, $heading, $text, $stems)",
-            "$id", "$doc", "$heading", "$text", "$stems");
+        _insertPassage = Prepare("INSERT INTO passages (id, document_id, heading, text, stems, under_title) VALUES ($id, $doc, $heading, $text, $stems, $title)",
+            "$id", "$doc", "$heading", "$text", "$stems", "$title");
         _insertTerms = Prepare("INSERT INTO passage_index (rowid, heading, body) VALUES ($id, $heading, $body)", "$id", "$heading", "$body");
     }
 
@@ -52,19 +53,20 @@ public sealed class SearchIndexWriter : IDisposable
         Bind(command, id, document.File, document.Title, document.Publisher, document.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             document.DateKind, document.ReviewedBy, string.Join('\n', document.Topics));
         command.ExecuteNonQuery();
+        _titles[id] = document.Title;
         return id;
     }
 
     /// <summary>Adds a passage whose heading and text are already analysed (analysis may run on other threads).</summary>
-    public void AddPassage(int documentId, PassageDraft passage, AnalyzedText heading, AnalyzedText body)
+    public void AddPassage(int documentId, PassageDraft passage, PassageAnalysis analysis)
     {
         var id = ++_passages;
-        var stems = string.Join(' ', heading.AllTerms.Concat(body.AllTerms).Select(t => t.Stem));
-        Bind(_insertPassage, id, documentId, passage.Heading, passage.Text, stems);
+        var underTitle = _titles.TryGetValue(documentId, out var title) && string.Equals(passage.Heading, title, StringComparison.Ordinal);
+        Bind(_insertPassage, id, documentId, passage.Heading, passage.Text, analysis.Terms().ToString(), underTitle ? 1 : 0);
         _insertPassage.ExecuteNonQuery();
-        Bind(_insertTerms, id, Terms(heading), Terms(body));
+        Bind(_insertTerms, id, Terms(analysis.Heading.AllTerms), Terms(analysis.BodyTerms));
         _insertTerms.ExecuteNonQuery();
-        _lexicon.Count(heading, body);
+        _lexicon.Count(analysis.Heading, analysis.Units);
     }
 
     /// <summary>Writes the lexicon and the content hash, merges the FTS5 segments and gives the file its real name.</summary>
@@ -118,7 +120,7 @@ public sealed class SearchIndexWriter : IDisposable
         }
     }
 
-    private static string Terms(AnalyzedText text) => string.Join(' ', text.AllTerms.Select(t => t.Text));
+    private static string Terms(IEnumerable<AnalyzedTerm> terms) => string.Join(' ', terms.Select(t => t.Text));
 
     private void WriteCounts(string sql, IReadOnlyDictionary<string, int> counts)
     {

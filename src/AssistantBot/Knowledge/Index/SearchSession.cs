@@ -28,7 +28,7 @@ public sealed class SearchSession : IDisposable
         _search.Parameters.Add(new SqliteParameter("$limit", SqliteType.Integer));
         _search.Prepare();
         _passage = _connection.CreateCommand();
-        _passage.CommandText = "SELECT document_id, heading, text, stems FROM passages WHERE id = $id";
+        _passage.CommandText = "SELECT document_id, heading, text, stems, under_title FROM passages WHERE id = $id";
         _passage.Parameters.Add(new SqliteParameter("$id", SqliteType.Integer));
         _passage.Prepare();
     }
@@ -71,7 +71,7 @@ public sealed class SearchSession : IDisposable
         _passage.Parameters[0].Value = id;
         using var reader = _passage.ExecuteReader();
         return reader.Read()
-            ? new IndexedPassage(id, _generation.Document(reader.GetInt32(0)), reader.GetString(1), reader.GetString(2), reader.GetString(3).Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            ? new IndexedPassage(id, _generation.Document(reader.GetInt32(0)), reader.GetString(1), reader.GetString(2), PassageTerms.Parse(reader.GetString(3)), reader.GetInt32(4) != 0)
             : null;
     }
 
