@@ -13,15 +13,15 @@ public sealed class LexiconCounterTests
     {
         var counter = new LexiconCounter();
 
-        counter.Count(Analyzer.AnalyzeDocument("Symptoms"), [Analyzer.AnalyzeDocument("Symptoms and signs. More symptoms.")]);
-        counter.Count(Analyzer.AnalyzeDocument("Bone pain"), [Analyzer.AnalyzeDocument("Pain in the bones.")]);
+        counter.Count(new PassageAnalysis(Analyzer.AnalyzeDocument("Symptoms"), [Analyzer.AnalyzeDocument("Symptoms and signs. More symptoms.")]));
+        counter.Count(new PassageAnalysis(Analyzer.AnalyzeDocument("Bone pain"), [Analyzer.AnalyzeDocument("Pain in the bones.")]));
 
         Assert.Equal(1, counter.Terms["symptom"].Passages); // symptoms, signs: one canonical term, one passage
         Assert.Equal(1, counter.Stems["symptom"]);
         Assert.Equal(1, counter.Words["symptoms"]);
         Assert.Equal(1, counter.Words["signs"]);
         Assert.Equal(1, counter.Stems["bone"]);
-        Assert.Equal(1, counter.Words["the"]); // as written, stop words too: the spelling corrector must know them
+        Assert.False(counter.Words.ContainsKey("the")); // stop words: the corrector knows them anyway and never corrects to one
         Assert.Equal(8, counter.TermOccurrences); // symptom; symptom symptom symptom; bone pain; pain bone
     }
 }

@@ -50,13 +50,17 @@ public sealed record AnalyzedText(IReadOnlyList<AnalyzedTerm> AllTerms, IReadOnl
 {
     public static readonly AnalyzedText Empty = new([], []);
 
-    /// <summary>Distinct canonical terms, in order of first appearance.</summary>
-    public IReadOnlyList<string> Terms { get; } = AllTerms.Select(t => t.Text).Distinct(StringComparer.Ordinal).ToArray();
+    // Computed when first asked for: the index analyses millions of sentences and needs neither.
+    private IReadOnlyList<string>? _terms;
+    private IReadOnlySet<string>? _stems;
 
-    public IReadOnlySet<string> Stems { get; } = AllTerms.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+    /// <summary>Distinct canonical terms, in order of first appearance.</summary>
+    public IReadOnlyList<string> Terms => _terms ??= AllTerms.Select(t => t.Text).Distinct(StringComparer.Ordinal).ToArray();
+
+    public IReadOnlySet<string> Stems => _stems ??= AllTerms.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
-    /// For corpus text only: every word as written (normalised, before synonyms and stop words), which is the
+    /// For corpus text only: every word as written (normalised, before synonyms; stop words left out), which is the
     /// vocabulary typos are corrected to. Empty for questions.
     /// </summary>
     public IReadOnlyList<string> Words { get; init; } = [];

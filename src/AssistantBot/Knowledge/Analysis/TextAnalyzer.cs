@@ -37,6 +37,56 @@ public sealed class TextAnalyzer : ITextAnalyzer
     /// <summary>Analyzes corpus text for the index: nothing is corrected, nothing is cut.</summary>
     public AnalyzedText AnalyzeDocument(string text) => Run(text, int.MaxValue, int.MaxValue, correctSpelling: false);
 
+    /// <summary>
+    /// Analyzes the answer units of one passage (its sentences), each as <see cref="AnalyzeDocument"/> would: in one
+    /// pass over the passage, with a boundary word between units that no synonym phrase can cross and that is cut out
+    /// again. Building an index of a million passages spends most of its time here, and one pass costs a third of five.
+    /// </summary>
+    public IReadOnlyList<AnalyzedText> AnalyzeDocumentUnits(IReadOnlyList<string> units)
+    {
+        if (units.Count <= 1)
+        {
+            return units.Select(AnalyzeDocument).ToArray();
+        }
+
+        var all = AnalyzeDocument(string.Join(" " + UnitBreak + " ", units));
+        var result = new AnalyzedText[units.Count];
+        var (termStart, wordStart) = (0, 0);
+        for (var u = 0; u < units.Count; u++)
+        {
+            var termEnd = termStart;
+            while (termEnd < all.AllTerms.Count && all.AllTerms[termEnd].Text != UnitBreak)
+            {
+                termEnd++;
+            }
+
+            var wordEnd = wordStart;
+            while (wordEnd < all.Words.Count && all.Words[wordEnd] != UnitBreak)
+            {
+                wordEnd++;
+            }
+
+            result[u] = new AnalyzedText(Slice(all.AllTerms, termStart, termEnd), []) { Words = Slice(all.Words, wordStart, wordEnd) };
+            (termStart, wordStart) = (termEnd + 1, wordEnd + 1);
+        }
+
+        return result;
+    }
+
+    /// <summary>Letters and digits (so it survives tokenising), no word of any language, no stop word.</summary>
+    private const string UnitBreak = "0unitbreak0";
+
+    private static T[] Slice<T>(IReadOnlyList<T> list, int start, int end)
+    {
+        var slice = new T[end - start];
+        for (var i = start; i < end; i++)
+        {
+            slice[i - start] = list[i];
+        }
+
+        return slice;
+    }
+
     /// <summary>Every word, stop words included, normalised, in order; nothing corrected or replaced (for reading a question's wording).</summary>
     public IReadOnlyList<string> Words(string text)
     {
@@ -77,7 +127,8 @@ public sealed class TextAnalyzer : ITextAnalyzer
         var tokens = new List<Token>();
         Tokenizer.Tokenize(TextNormalizer.Normalize(text, maxCharacters), tokens, maxTokens);
         _possessives.Apply(tokens);
-        string[] words = correctSpelling ? [] : tokens.Select(t => t.Text).ToArray();
+        // The corpus's words as written, for the spelling corrector; stop words it knows anyway and never corrects to.
+        string[] words = correctSpelling ? [] : tokens.Where(t => !_resources.StopWords.Contains(t.Text)).Select(t => t.Text).ToArray();
         _stemmer.Apply(tokens);
         List<Correction> corrections = [];
         if (correctSpelling && Lexicon.WordCount > 0)

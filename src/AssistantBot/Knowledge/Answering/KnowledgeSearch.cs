@@ -12,11 +12,17 @@ namespace AssistantBot.Knowledge.Answering;
 /// </summary>
 public sealed class KnowledgeSearch(KnowledgeIndex index, IOptions<KnowledgeOptions> options)
 {
+    private static readonly QueryPlannerSettings PlannerSettings = new();
+
     /// <summary>How much a passage that holds only one of several things asked is trusted, relative to its coverage.</summary>
     private const double PartialAnswer = 0.8;
 
     /// <summary>A passage is strong enough for a related question when it scores this share of the best one.</summary>
     private const double RelatedStrength = 0.15;
+
+    /// <summary>The FTS5 query for an analysed question, planned on the index's document frequencies.</summary>
+    public static QueryPlan Plan(AnalyzedText analysis, Lexicon lexicon) =>
+        QueryPlanner.Plan(analysis.AllTerms.Select(t => (t.Text, lexicon.PassagesWithStem(t.Stem))).ToList(), lexicon.PassageCount, PlannerSettings);
 
     /// <summary>The question's analysis with the current corpus's analyzer (for remembering it as a topic).</summary>
     public AnalyzedText Analyze(string question) => index.Analyzer.Analyze(question);
@@ -115,7 +121,7 @@ public sealed class KnowledgeSearch(KnowledgeIndex index, IOptions<KnowledgeOpti
 
     private static List<RankedPassage> Rank(SearchSession session, IndexGeneration generation, AnalyzedText analysis, IReadOnlyList<CueKind> kinds, IReadOnlyList<string> wordStems, IReadOnlySet<string> cancers, bool explicitly, KnowledgeOptions settings)
     {
-        var hits = session.Search(SearchSession.MatchExpression(analysis.Terms), settings.HeadingWeight, settings.Candidates);
+        var hits = session.Search(Plan(analysis, generation.Analyzer.Lexicon), settings.HeadingWeight, settings.Candidates);
         var question = QuestionTerms.Of(analysis, generation.Analyzer, generation.Cancers.NamesACancer);
         var reranker = new Reranker(question, kinds, wordStems, generation.Analyzer, settings.HeadingWeight);
         var ranked = new List<RankedPassage>(hits.Count);

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using AssistantBot.Knowledge.Analysis;
 
 namespace AssistantBot.Knowledge.Index;
@@ -11,9 +12,6 @@ public sealed class LexiconCounter
     private readonly Dictionary<string, (string Stem, int Passages)> _terms = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _stems = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _words = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _seenTerms = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _seenStems = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _seenWords = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, (string Stem, int Passages)> Terms => _terms;
 
@@ -24,34 +22,24 @@ public sealed class LexiconCounter
     /// <summary>All analysed terms counted, repeats included: with the passage count, BM25's average passage length.</summary>
     public long TermOccurrences { get; private set; }
 
-    public void Count(AnalyzedText heading, IReadOnlyList<AnalyzedText> body)
+    /// <summary>Counts one passage, whose distinct terms, stems and words were found while it was analysed.</summary>
+    public void Count(PassageAnalysis passage)
     {
-        _seenTerms.Clear();
-        _seenStems.Clear();
-        _seenWords.Clear();
-        foreach (var text in body.Prepend(heading))
+        TermOccurrences += passage.TermCount;
+        foreach (var (term, stem) in passage.DistinctTerms)
         {
-            TermOccurrences += text.AllTerms.Count;
-            foreach (var term in text.AllTerms)
-            {
-                if (_seenTerms.Add(term.Text))
-                {
-                    _terms[term.Text] = (term.Stem, _terms.GetValueOrDefault(term.Text).Passages + 1);
-                }
+            ref var entry = ref CollectionsMarshal.GetValueRefOrAddDefault(_terms, term, out _);
+            entry = (stem, entry.Passages + 1);
+        }
 
-                if (_seenStems.Add(term.Stem))
-                {
-                    _stems[term.Stem] = _stems.GetValueOrDefault(term.Stem) + 1;
-                }
-            }
+        foreach (var stem in passage.DistinctStems)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(_stems, stem, out _)++;
+        }
 
-            foreach (var word in text.Words)
-            {
-                if (_seenWords.Add(word))
-                {
-                    _words[word] = _words.GetValueOrDefault(word) + 1;
-                }
-            }
+        foreach (var word in passage.DistinctWords)
+        {
+            CollectionsMarshal.GetValueRefOrAddDefault(_words, word, out _)++;
         }
     }
 }

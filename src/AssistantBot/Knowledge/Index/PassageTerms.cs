@@ -1,3 +1,4 @@
+using System.Text;
 using AssistantBot.Knowledge.Analysis;
 using AssistantBot.Knowledge.Answering;
 using AssistantBot.Knowledge.Corpus;
@@ -101,16 +102,122 @@ public sealed class PassageTerms
     }
 }
 
-/// <summary>A passage analysed for the index: its heading, and each answer unit of its text.</summary>
-public sealed record PassageAnalysis(AnalyzedText Heading, IReadOnlyList<AnalyzedText> Units)
+/// <summary>
+/// A passage analysed for the index: its heading, each answer unit of its text, and everything the writer stores,
+/// prepared here so that it is done on the cores that analyse (in parallel) rather than on the one that writes.
+/// </summary>
+public sealed class PassageAnalysis
 {
+    public PassageAnalysis(AnalyzedText heading, IReadOnlyList<AnalyzedText> units)
+    {
+        Heading = heading;
+        Units = units;
+        // Plain loops and one reused set per thread: this runs for every passage of a million-passage build.
+        var stored = new StringBuilder();
+        var body = new StringBuilder();
+        var seen = Seen ??= new HashSet<string>(StringComparer.Ordinal);
+        var terms = new List<(string, string)>();
+        var stems = new List<string>();
+        var words = new List<string>();
+        seen.Clear();
+        Append(stored, heading, null, terms, seen);
+        for (var u = 0; u < units.Count; u++)
+        {
+            stored.Append(' ').Append(PassageTerms.Separator);
+            Append(stored, units[u], body, terms, seen);
+        }
+
+        seen.Clear();
+        TermCount = heading.AllTerms.Count;
+        AddStems(heading, stems, seen);
+        foreach (var unit in units)
+        {
+            TermCount += unit.AllTerms.Count;
+            AddStems(unit, stems, seen);
+        }
+
+        seen.Clear();
+        foreach (var unit in units.Prepend(heading))
+        {
+            foreach (var word in unit.Words)
+            {
+                if (seen.Add(word))
+                {
+                    words.Add(word);
+                }
+            }
+        }
+
+        StoredTerms = stored.ToString();
+        HeadingTerms = string.Join(' ', heading.AllTerms.Select(t => t.Text));
+        BodyTerms = body.ToString();
+        DistinctTerms = terms;
+        DistinctStems = stems;
+        DistinctWords = words;
+    }
+
+    [ThreadStatic]
+    private static HashSet<string>? Seen;
+
+    public AnalyzedText Heading { get; }
+
+    public IReadOnlyList<AnalyzedText> Units { get; }
+
+    /// <summary>The stems by unit, as <see cref="PassageTerms"/> stores them.</summary>
+    public string StoredTerms { get; }
+
+    /// <summary>The heading's and the body's terms as FTS5 indexes them (space-separated canonical forms).</summary>
+    public string HeadingTerms { get; }
+
+    public string BodyTerms { get; }
+
+    /// <summary>How many terms heading and body hold, repeats included.</summary>
+    public int TermCount { get; }
+
+    /// <summary>Each term once, with its stem; each stem once; each word as written once: what the lexicon counts.</summary>
+    public IReadOnlyList<(string Term, string Stem)> DistinctTerms { get; }
+
+    public IReadOnlyList<string> DistinctStems { get; }
+
+    public IReadOnlyList<string> DistinctWords { get; }
+
     /// <param name="abbreviations">The document's abbreviations, so "PS" is also indexed as "performance status".</param>
     public static PassageAnalysis Of(TextAnalyzer analyzer, PassageDraft passage, Abbreviations? abbreviations = null) =>
         new(analyzer.AnalyzeDocument(passage.Heading),
-            SentenceSplitter.Split(passage.Text).Select(u => analyzer.AnalyzeDocument(abbreviations?.Expand(u.Text) ?? u.Text)).ToArray());
+            analyzer.AnalyzeDocumentUnits(SentenceSplitter.Split(passage.Text).Select(u => abbreviations?.Expand(u.Text) ?? u.Text).ToArray()));
 
-    public PassageTerms Terms() => PassageTerms.From(Heading, Units);
+    public PassageTerms Terms() => PassageTerms.Parse(StoredTerms);
 
-    /// <summary>The body's terms in order, as FTS5 indexes them.</summary>
-    public IEnumerable<AnalyzedTerm> BodyTerms => Units.SelectMany(u => u.AllTerms);
+    private static void Append(StringBuilder stored, AnalyzedText text, StringBuilder? body, List<(string, string)> terms, HashSet<string> seen)
+    {
+        foreach (var term in text.AllTerms)
+        {
+            if (stored.Length > 0)
+            {
+                stored.Append(' ');
+            }
+
+            stored.Append(term.Stem);
+            if (body is not null)
+            {
+                (body.Length > 0 ? body.Append(' ') : body).Append(term.Text);
+            }
+
+            if (seen.Add(term.Text))
+            {
+                terms.Add((term.Text, term.Stem));
+            }
+        }
+    }
+
+    private static void AddStems(AnalyzedText text, List<string> stems, HashSet<string> seen)
+    {
+        foreach (var term in text.AllTerms)
+        {
+            if (seen.Add(term.Stem))
+            {
+                stems.Add(term.Stem);
+            }
+        }
+    }
 }

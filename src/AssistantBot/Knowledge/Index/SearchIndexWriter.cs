@@ -36,6 +36,9 @@ public sealed class SearchIndexWriter : IDisposable
         // The file is private until renamed: nothing to protect with a journal, and a crash just means building again.
         Execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA page_size = 8192; PRAGMA cache_size = -65536;");
         Execute(IndexSchema.Create);
+        // Merging FTS5's segments while writing costs more than the writing itself: none until 'optimize' merges them all
+        // once at the end (crisismerge at its maximum, below FTS5's limit of 2,000 segments).
+        Execute(Environment.GetEnvironmentVariable("KT_MERGE") ?? "INSERT INTO passage_index (passage_index, rank) VALUES ('automerge', 0); INSERT INTO passage_index (passage_index, rank) VALUES ('crisismerge', 1999);");
         _transaction = _connection.BeginTransaction();
         _insertPassage = Prepare("INSERT INTO passages (id, document_id, heading, text, stems, under_title) VALUES ($id, $doc, $heading, $text, $stems, $title)",
             "$id", "$doc", "$heading", "$text", "$stems", "$title");
@@ -62,11 +65,11 @@ public sealed class SearchIndexWriter : IDisposable
     {
         var id = ++_passages;
         var underTitle = _titles.TryGetValue(documentId, out var title) && string.Equals(passage.Heading, title, StringComparison.Ordinal);
-        Bind(_insertPassage, id, documentId, passage.Heading, passage.Text, analysis.Terms().ToString(), underTitle ? 1 : 0);
+        Bind(_insertPassage, id, documentId, passage.Heading, passage.Text, analysis.StoredTerms, underTitle ? 1 : 0);
         _insertPassage.ExecuteNonQuery();
-        Bind(_insertTerms, id, Terms(analysis.Heading.AllTerms), Terms(analysis.BodyTerms));
+        Bind(_insertTerms, id, analysis.HeadingTerms, analysis.BodyTerms);
         _insertTerms.ExecuteNonQuery();
-        _lexicon.Count(analysis.Heading, analysis.Units);
+        _lexicon.Count(analysis);
     }
 
     /// <summary>Writes the lexicon and the content hash, merges the FTS5 segments and gives the file its real name.</summary>
@@ -119,8 +122,6 @@ public sealed class SearchIndexWriter : IDisposable
             File.Delete(_buildingPath);
         }
     }
-
-    private static string Terms(IEnumerable<AnalyzedTerm> terms) => string.Join(' ', terms.Select(t => t.Text));
 
     private void WriteCounts(string sql, IReadOnlyDictionary<string, int> counts)
     {
