@@ -3,12 +3,14 @@ using System.Globalization;
 using AssistantBot.Knowledge;
 using AssistantBot.Knowledge.Answering;
 using AssistantBot.Knowledge.Evaluation;
+using AssistantBot.Knowledge.Feedback;
+using AssistantBot.Knowledge.Feedback.Sqlite;
 using AssistantBot.Storage;
 
 namespace AssistantBot.Cli;
 
 /// <summary>
-/// <c>index</c>, <c>ask</c> and <c>eval</c>: the knowledge tools, on the same configuration and data directory as
+/// <c>index</c>, <c>ask</c>, <c>eval</c> and <c>unanswered</c>: the knowledge tools, on the same configuration and data directory as
 /// the web host (run from the directory the host runs from, usually the repository root).
 /// </summary>
 public static class KnowledgeCommands
@@ -34,9 +36,16 @@ public static class KnowledgeCommands
         eval.Options.Add(verbose);
         eval.SetAction(async (parse, ct) => await EvalAsync(parse.GetValue(file)!, parse.GetValue(verbose), ct));
 
+        var unanswered = new Command("unanswered", "For content editors: recent questions the sources did not cover, and visitors' verdicts per passage (within the retention period).");
+        var limit = new Option<int>("--limit") { Description = "How many questions to list at most.", DefaultValueFactory = _ => 50 };
+        unanswered.Options.Add(limit);
+        unanswered.TreatUnmatchedTokensAsErrors = false; // --Section:Key=value settings, as for the web host
+        unanswered.SetAction(async (parse, ct) => await UnansweredAsync(parse.GetValue(limit), [.. parse.UnmatchedTokens], ct));
+
         root.Subcommands.Add(index);
         root.Subcommands.Add(ask);
         root.Subcommands.Add(eval);
+        root.Subcommands.Add(unanswered);
     }
 
     /// <summary>The knowledge services alone, configured like the web host, with the index loaded (or rebuilt).</summary>
@@ -110,6 +119,39 @@ public static class KnowledgeCommands
         }
 
         return result.Answered ? 0 : 2;
+    }
+
+    /// <summary>
+    /// What to add to the corpus: the questions it did not answer, newest first, and the passages visitors judged,
+    /// least liked first. Question text past the retention period is deleted first, as the host does on start.
+    /// </summary>
+    private static async Task<int> UnansweredAsync(int limit, string[] settings, CancellationToken cancellationToken)
+    {
+        using var host = ToolHost.Build(settings, services => services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName).Services
+            .AddSingleton(TimeProvider.System).AddSingleton<IKnowledgeFeedbackStore, SqliteKnowledgeFeedbackStore>());
+        var store = host.Services.GetRequiredService<IKnowledgeFeedbackStore>();
+        var options = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KnowledgeOptions>>().Value;
+        var time = host.Services.GetRequiredService<TimeProvider>();
+        await FeedbackRetention.PurgeAsync(store, options, time, cancellationToken);
+
+        var questions = await store.RecentUnansweredAsync(limit, cancellationToken);
+        Console.WriteLine($"Unanswered questions, newest first (kept {options.RetentionDays} days): {questions.Count}");
+        foreach (var question in questions)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {question.AskedAt:yyyy-MM-dd HH:mm}  {question.Outcome,-14} {question.Confidence:0.00}  {question.ChannelId ?? "-",-10} {question.Question}"));
+        }
+
+        var counts = await store.FeedbackCountsAsync(FeedbackRetention.Cutoff(options, time.GetUtcNow()), cancellationToken);
+        Console.WriteLine();
+        Console.WriteLine($"Answers judged, least liked first: {counts.Count} passages");
+        Console.WriteLine("  not helpful  helpful  document [heading]");
+        foreach (var count in counts)
+        {
+            Console.WriteLine($"  {count.NotHelpful,11}  {count.Helpful,7}  {count.Document} [{count.Heading}]");
+        }
+
+        return 0;
     }
 
     private static async Task<int> EvalAsync(string file, bool verbose, CancellationToken cancellationToken)

@@ -25,6 +25,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<IKnowledgeFeedbackStore, SqliteKnowledgeFeedbackStore>();
         services.AddSingleton<KnowledgeResponder>();
         services.AddHostedService<CorpusWatcher>();
+        services.AddHostedService<FeedbackRetention>();
         return services;
     }
 }

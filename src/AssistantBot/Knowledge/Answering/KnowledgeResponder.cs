@@ -95,7 +95,7 @@ public sealed class KnowledgeResponder(
 
     /// <summary>Question text past the retention period is deleted whenever new text is stored, so none outlives it for long.</summary>
     private Task ForgetExpiredAsync(AssistantTurn turn, CancellationToken cancellationToken) =>
-        feedback.PurgeAsync(turn.Now.AddDays(-options.Value.RetentionDays), cancellationToken);
+        feedback.PurgeAsync(FeedbackRetention.Cutoff(options.Value, turn.Now), cancellationToken);
 
     /// <summary>The answer as a message: the full answer and source in text, the same in a card, related questions as buttons.</summary>
     public static Activity AnswerActivity(KnowledgeAnswer answer, string question) => new()

@@ -33,12 +33,14 @@ public sealed class SearchIndexWriter : IDisposable
         File.Delete(_buildingPath);
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _buildingPath, Pooling = false }.ToString());
         _connection.Open();
-        // The file is private until renamed: nothing to protect with a journal, and a crash just means building again.
-        Execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA page_size = 8192; PRAGMA cache_size = -65536;");
+        // The file is private until renamed: nothing to protect with a journal or locks, and a crash just means building
+        // again. A large page cache (a ceiling, used only as a big build needs it) keeps the passage rows and FTS5's
+        // segments from being written out and read back while the build goes on.
+        Execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE; PRAGMA temp_store = MEMORY; PRAGMA page_size = 8192; PRAGMA cache_size = -1048576;");
         Execute(IndexSchema.Create);
         // Merging FTS5's segments while writing costs more than the writing itself: none until 'optimize' merges them all
         // once at the end (crisismerge at its maximum, below FTS5's limit of 2,000 segments).
-        Execute(Environment.GetEnvironmentVariable("KT_MERGE") ?? "INSERT INTO passage_index (passage_index, rank) VALUES ('automerge', 0); INSERT INTO passage_index (passage_index, rank) VALUES ('crisismerge', 1999);");
+        Execute("INSERT INTO passage_index (passage_index, rank) VALUES ('automerge', 0); INSERT INTO passage_index (passage_index, rank) VALUES ('crisismerge', 1999);");
         _transaction = _connection.BeginTransaction();
         _insertPassage = Prepare("INSERT INTO passages (id, document_id, heading, text, stems, under_title) VALUES ($id, $doc, $heading, $text, $stems, $title)",
             "$id", "$doc", "$heading", "$text", "$stems", "$title");
