@@ -14,6 +14,9 @@ public sealed class KnowledgeSearch(KnowledgeIndex index, IOptions<KnowledgeOpti
 {
     private static readonly QueryPlannerSettings PlannerSettings = new();
 
+    /// <summary>A neighbouring passage of the same section joins the answer when it is at least this relevant relative to the best.</summary>
+    private const double JoinStrength = 0.5;
+
     /// <summary>How much a passage that holds only one of several things asked is trusted, relative to its coverage.</summary>
     private const double PartialAnswer = 0.8;
 
@@ -84,7 +87,7 @@ public sealed class KnowledgeSearch(KnowledgeIndex index, IOptions<KnowledgeOpti
         var confidence = Confidence(best, QuestionTerms.Of(analysis, analyzer, generation.Cancers.NamesACancer));
         var answer = new KnowledgeAnswer(
             best,
-            AnswerComposer.Compose(best.Passage.Text, analysis, analyzer, settings.MaxAnswerCharacters),
+            AnswerComposer.Compose(WithNeighbour(best, ranked), analysis, analyzer, settings.MaxAnswerCharacters),
             Source.Of(best.Passage.Document),
             confidence,
             Related(ranked, question, settings.RelatedQuestions));
@@ -146,6 +149,23 @@ public sealed class KnowledgeSearch(KnowledgeIndex index, IOptions<KnowledgeOpti
     /// </summary>
     public static double Confidence(RankedPassage best, QuestionTerms question) =>
         question.AskedCount >= 2 && best.Features.AskedFound < 2 ? best.Coverage * PartialAnswer : best.Coverage;
+
+    /// <summary>
+    /// The best passage's text, joined with the passage next to it in the same section when that one is strong too:
+    /// the splitter cuts sections at paragraphs, and an answer often runs on into the next paragraph ("Other factors
+    /// include ... performance status (PS)." then "PS is how well a person is able to perform everyday tasks.").
+    /// The composer then keeps the run of sentences that answers best, from either.
+    /// </summary>
+    public static string WithNeighbour(RankedPassage best, IReadOnlyList<RankedPassage> ranked)
+    {
+        var neighbour = ranked
+            .Where(r => Math.Abs(r.Passage.Id - best.Passage.Id) == 1 && r.Passage.Document.Id == best.Passage.Document.Id
+                && r.Passage.Heading == best.Passage.Heading && r.Relevance >= best.Relevance * JoinStrength)
+            .MaxBy(r => r.Relevance);
+        return neighbour is null ? best.Passage.Text
+            : neighbour.Passage.Id < best.Passage.Id ? neighbour.Passage.Text + "\n" + best.Passage.Text
+            : best.Passage.Text + "\n" + neighbour.Passage.Text;
+    }
 
     private static IReadOnlyList<string> Related(List<RankedPassage> ranked, string question, int count)
     {

@@ -32,12 +32,12 @@ public static class FeatureExtractor
 
         for (var i = 0; i < question.Count; i++)
         {
-            found[i] = inHeading[i] + inBody[i] > 0;
+            found[i] = inBody[i] > 0 || (inHeading[i] > 0 && HeadingCounts(question, i, passage.UnderTitle));
         }
 
         var score = bm25.Score(question, inHeading, inBody, terms.BodyLength, passage.UnderTitle);
         var coverage = question.Coverage(found);
-        var (focus, bestUnit) = BestWindow(question, terms);
+        var (focus, bestUnit) = BestWindow(question, terms, passage.UnderTitle);
         var cue = cueIn?.Invoke(bestUnit, Math.Min(terms.UnitCount, bestUnit + FocusUnits)) ?? 0;
         var askedFound = 0;
         for (var i = 0; i < question.Count; i++)
@@ -61,11 +61,15 @@ public static class FeatureExtractor
     }
 
     /// <summary>The window of <see cref="FocusUnits"/> consecutive units that, with the heading, holds most of the question.</summary>
-    public static (double Focus, int Start) BestWindow(QuestionTerms question, PassageTerms terms)
+    public static (double Focus, int Start) BestWindow(QuestionTerms question, PassageTerms terms, bool underTitle = false)
     {
         Span<int> counts = stackalloc int[question.Count];
         Span<bool> found = stackalloc bool[question.Count];
         Count(question, terms.Heading, counts);
+        for (var i = 0; i < question.Count; i++)
+        {
+            counts[i] = HeadingCounts(question, i, underTitle) ? counts[i] : 0;
+        }
         if (terms.UnitCount == 0)
         {
             Found(counts, found);
@@ -100,6 +104,14 @@ public static class FeatureExtractor
 
         return (best, bestStart);
     }
+
+    /// <summary>
+    /// Whether a question term found in the heading counts as found. A heading that is only the document's title
+    /// ("Metastatic lung cancer: where it spreads, symptoms, and treatment") says which cancer every passage under it is
+    /// about, but not that each one is about symptoms or treatment: there it counts only for the cancer's words.
+    /// </summary>
+    private static bool HeadingCounts(QuestionTerms question, int term, bool underTitle) =>
+        !underTitle || !question.Asked[term];
 
     private static void Count(QuestionTerms question, ReadOnlySpan<string> stems, Span<int> counts, int by = 1)
     {
