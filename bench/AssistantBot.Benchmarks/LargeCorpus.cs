@@ -48,28 +48,23 @@ public static class LargeCorpus
 
             // Generating and analysing passages needs no order, so batches of them are prepared on the other cores
             // while this thread writes the batch before (two batches ahead at most, so memory stays bounded).
-            using var batches = new System.Collections.Concurrent.BlockingCollection<(PassageDraft Draft, PassageAnalysis Analysis)[]>(boundedCapacity: 2);
+            using var batches = new System.Collections.Concurrent.BlockingCollection<(int DocumentId, PassageDraft Draft, PassageAnalysis Analysis)[]>(boundedCapacity: 2);
             var producer = Task.Run(() =>
             {
                 for (var start = 0; start < passages; start += BatchSize)
                 {
-                    var batch = new (PassageDraft, PassageAnalysis)[Math.Min(BatchSize, passages - start)];
+                    var batch = new (int, PassageDraft, PassageAnalysis)[Math.Min(BatchSize, passages - start)];
                     var first = start;
-                    Parallel.For(0, batch.Length, Analysing, i => batch[i] = (drafts[first + i], PassageAnalysis.Of(analyzer, drafts[first + i])));
+                    Parallel.For(0, batch.Length, Analysing, i => batch[i] = (documents[(first + i) / PassagesPerDocument], drafts[first + i], PassageAnalysis.Of(analyzer, drafts[first + i])));
                     batches.Add(batch);
                 }
 
                 batches.CompleteAdding();
             });
-            var next = 0;
             foreach (var batch in batches.GetConsumingEnumerable())
             {
                 var before = Stopwatch.GetTimestamp();
-                foreach (var (draft, analysis) in batch)
-                {
-                    writer.AddPassage(documents[next++ / PassagesPerDocument], draft, analysis);
-                }
-
+                writer.AddPassages(batch);
                 writing += Stopwatch.GetElapsedTime(before);
             }
 

@@ -21,10 +21,7 @@ public static class CorpusIndexer
             var documentId = writer.AddDocument(document);
             var cleaned = PageCleaner.Clean(document.Body, rules);
             var abbreviations = Abbreviations.Find(cleaned);
-            foreach (var passage in PassageSplitter.Split(cleaned, document.Title))
-            {
-                writer.AddPassage(documentId, passage, PassageAnalysis.Of(analyzer, passage, abbreviations));
-            }
+            writer.AddPassages(PassageSplitter.Split(cleaned, document.Title).Select(p => (documentId, p, PassageAnalysis.Of(analyzer, p, abbreviations))).ToList());
         }
 
         var passages = writer.PassageCount;

@@ -18,6 +18,7 @@ public sealed class IndexGeneration
     private readonly string _connectionString;
     private readonly object _gate = new();
     private readonly Dictionary<int, IndexedDocument> _documents;
+    private readonly ConcurrentDictionary<int, IndexedPassage> _passages = new();
     private int _leases;
     private bool _retired;
     private bool _keepFile;
@@ -119,6 +120,22 @@ public sealed class IndexGeneration
     }
 
     public IndexedDocument Document(int id) => _documents[id];
+
+    /// <summary>
+    /// Passages already read and parsed, kept while there are fewer than <see cref="CachedPassages"/>: a corpus of
+    /// articles fits whole, so a question costs no row reads; a generated corpus of a million reads what it needs.
+    /// </summary>
+    public IndexedPassage? CachedPassage(int id) => _passages.TryGetValue(id, out var passage) ? passage : null;
+
+    public void Cache(IndexedPassage passage)
+    {
+        if (_passages.Count < CachedPassages)
+        {
+            _passages.TryAdd(passage.Id, passage);
+        }
+    }
+
+    public const int CachedPassages = 20_000;
 
     private void Release(SearchSession? session)
     {

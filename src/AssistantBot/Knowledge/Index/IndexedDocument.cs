@@ -18,6 +18,9 @@ public sealed record IndexedPassage(int Id, IndexedDocument Document, string Hea
 {
     /// <summary>The analysed stems of heading and text, in order.</summary>
     public IReadOnlyList<string> Stems => Terms.All;
+
+    /// <summary>The stems of every word of the heading, stop words too (for comparing a question-shaped heading with the question).</summary>
+    public IReadOnlyList<string> HeadingWordStems { get; init; } = [];
 }
 
 /// <param name="PassageId">Row id in <c>passages</c>.</param>

@@ -62,8 +62,41 @@ public sealed class SearchIndexWriter : IDisposable
         return id;
     }
 
-    /// <summary>Adds a passage whose heading and text are already analysed (analysis may run on other threads).</summary>
+    /// <summary>
+    /// Adds passages whose heading and text are already analysed (analysis may run on other threads). The lexicon
+    /// is counted on another thread while this one writes the rows: on a large build both take long, and the rows
+    /// (one SQLite connection) cannot be split.
+    /// </summary>
+    public void AddPassages(IReadOnlyList<(int DocumentId, PassageDraft Passage, PassageAnalysis Analysis)> batch)
+    {
+        var counting = Task.Run(() =>
+        {
+            foreach (var (_, _, analysis) in batch)
+            {
+                _lexicon.Count(analysis);
+            }
+        });
+        try
+        {
+            foreach (var (documentId, passage, analysis) in batch)
+            {
+                Insert(documentId, passage, analysis);
+            }
+        }
+        finally
+        {
+            counting.GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>Adds a passage whose heading and text are already analysed.</summary>
     public void AddPassage(int documentId, PassageDraft passage, PassageAnalysis analysis)
+    {
+        Insert(documentId, passage, analysis);
+        _lexicon.Count(analysis);
+    }
+
+    private void Insert(int documentId, PassageDraft passage, PassageAnalysis analysis)
     {
         var id = ++_passages;
         var underTitle = _titles.TryGetValue(documentId, out var title) && string.Equals(passage.Heading, title, StringComparison.Ordinal);
@@ -71,7 +104,6 @@ public sealed class SearchIndexWriter : IDisposable
         _insertPassage.ExecuteNonQuery();
         Bind(_insertTerms, id, analysis.HeadingTerms, analysis.BodyTerms);
         _insertTerms.ExecuteNonQuery();
-        _lexicon.Count(analysis);
     }
 
     /// <summary>Writes the lexicon and the content hash, merges the FTS5 segments and gives the file its real name.</summary>

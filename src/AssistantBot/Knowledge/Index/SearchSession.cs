@@ -132,11 +132,25 @@ public sealed class SearchSession : IDisposable
 
     public IndexedPassage? Passage(int id)
     {
+        if (_generation.CachedPassage(id) is { } cached)
+        {
+            return cached;
+        }
+
         _passage.Parameters[0].Value = id;
         using var reader = _passage.ExecuteReader();
-        return reader.Read()
-            ? new IndexedPassage(id, _generation.Document(reader.GetInt32(0)), reader.GetString(1), reader.GetString(2), PassageTerms.Parse(reader.GetString(3)), reader.GetInt32(4) != 0)
-            : null;
+        if (!reader.Read())
+        {
+            return null;
+        }
+
+        var heading = reader.GetString(1);
+        var passage = new IndexedPassage(id, _generation.Document(reader.GetInt32(0)), heading, reader.GetString(2), PassageTerms.Parse(reader.GetString(3)), reader.GetInt32(4) != 0)
+        {
+            HeadingWordStems = _generation.Analyzer.WordStems(heading),
+        };
+        _generation.Cache(passage);
+        return passage;
     }
 
     public void Dispose()

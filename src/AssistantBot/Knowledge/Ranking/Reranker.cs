@@ -56,7 +56,7 @@ public sealed class Reranker
 
     public PassageFeatures Features(IndexedPassage passage)
     {
-        var echo = passage.UnderTitle ? 0 : FeatureExtractor.HeadingEcho(passage.Heading, _analyzer.WordStems(passage.Heading), _questionWords);
+        var echo = passage.UnderTitle ? 0 : FeatureExtractor.HeadingEcho(passage.Heading, passage.HeadingWordStems, _questionWords);
         return FeatureExtractor.Extract(_question, passage, _bm25, (from, to) => QuestionCues.Answers(_kinds, passage.Terms, from, to, _question), echo);
     }
 
