@@ -24,10 +24,7 @@ public static class LargeCorpus
     public static void Run(int passages)
     {
         using var host = BenchHost.Empty();
-        var corpus = Path.Combine(BenchHost.RepoRoot, "corpus");
-        var resources = AnalysisResources.Load(corpus);
-        var analyzer = new TextAnalyzer(resources, Lexicon.Empty);
-        var generator = SyntheticCorpus.FromRealCorpus(RealPassages(corpus).ToList(), resources.StopWords);
+        var (analyzer, generator) = Generator();
         string[] topics = ["lung cancer", "stage 4 cancer", "breast cancer"];
         var path = Path.Combine(host.DataDirectory, "search-generated.db");
 
@@ -86,10 +83,7 @@ public static class LargeCorpus
     public static void ProfileBuild(int passages)
     {
         using var host = BenchHost.Empty();
-        var corpus = Path.Combine(BenchHost.RepoRoot, "corpus");
-        var resources = AnalysisResources.Load(corpus);
-        var analyzer = new TextAnalyzer(resources, Lexicon.Empty);
-        var generator = SyntheticCorpus.FromRealCorpus(RealPassages(corpus).ToList(), resources.StopWords);
+        var (analyzer, generator) = Generator();
         var cpu = Process.GetCurrentProcess();
         TimeSpan Cpu() { cpu.Refresh(); return cpu.TotalProcessorTime; }
         var t = Cpu();
@@ -130,6 +124,14 @@ public static class LargeCorpus
         Measure.Queries(host, BenchHost.EvaluationQuestions(), repetitions);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0.0} MiB"));
+    }
+
+    /// <summary>The real corpus's analyzer (as an index build uses it) and a generator trained on its passages.</summary>
+    private static (TextAnalyzer Analyzer, SyntheticCorpus Generator) Generator()
+    {
+        var corpus = Path.Combine(BenchHost.RepoRoot, "corpus");
+        var resources = AnalysisResources.Load(corpus);
+        return (new TextAnalyzer(resources, Lexicon.Empty), SyntheticCorpus.FromRealCorpus(RealPassages(corpus).ToList(), resources.StopWords));
     }
 
     private static IEnumerable<PassageDraft> RealPassages(string corpus)

@@ -1,4 +1,3 @@
-using AssistantBot.Cli;
 using AssistantBot.Knowledge.Feedback;
 using AssistantBot.Knowledge.Feedback.Sqlite;
 using AssistantBot.Storage.Sqlite;
@@ -61,19 +60,5 @@ public sealed class FeedbackForEditorsTests : IDisposable
         _data.Dispose();
     }
 
-    private async Task<(int Exit, string Output)> RunAsync(params string[] args)
-    {
-        var output = Console.Out;
-        var captured = new StringWriter();
-        Console.SetOut(captured);
-        try
-        {
-            var exit = await ToolCommands.RunAsync([.. args, $"--Storage:DataDirectory={_data.Path}"]);
-            return (exit, captured.ToString());
-        }
-        finally
-        {
-            Console.SetOut(output);
-        }
-    }
+    private Task<(int Exit, string Output)> RunAsync(params string[] args) => ToolRunner.RunAsync(_data.Path, string.Empty, args);
 }

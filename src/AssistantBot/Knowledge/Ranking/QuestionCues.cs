@@ -79,15 +79,9 @@ public sealed class QuestionCues
 
     public static QuestionCues Load(string directory, TextAnalyzer analyzer)
     {
-        var path = Path.Combine(directory, FileName);
-        if (!File.Exists(path))
+        if (DataFileYaml.LoadMapping(directory, FileName, "'cues' and 'facets'") is not var (path, root))
         {
             return None;
-        }
-
-        if (DataFileYaml.Parse(File.ReadAllText(path), path) is not YamlMappingNode root)
-        {
-            throw new DataFileException(path, 1, "expected 'cues' and 'facets'");
         }
 
         var kinds = new List<CueKind>();
@@ -169,8 +163,7 @@ public sealed class QuestionCues
         return false;
     }
 
-    private static YamlNode? Child(YamlNode node, string key) =>
-        node is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+    private static YamlNode? Child(YamlNode node, string key) => DataFileYaml.Child(node, key);
 
     private static IEnumerable<string> Strings(YamlNode? list, string path) => list switch
     {

@@ -64,25 +64,15 @@ public sealed class SqliteKnowledgeFeedbackStore : IKnowledgeFeedbackStore
             limit,
             r => new AnswerFeedback(r.GetInt64(0) != 0, r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), Parse(r.GetString(6))));
 
-    public Task<IReadOnlyList<PassageFeedbackCount>> FeedbackCountsAsync(DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        using var connection = _database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText =
+    public Task<IReadOnlyList<PassageFeedbackCount>> FeedbackCountsAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
+        QueryAsync(
             """
             SELECT document, heading, SUM(helpful), SUM(1 - helpful), MAX(given_at) FROM knowledge_feedback
-            WHERE given_at >= $t GROUP BY document, heading ORDER BY SUM(1 - helpful) DESC, SUM(helpful) ASC, document, heading
-            """;
-        command.Parameters.AddWithValue("$t", Timestamp(since));
-        using var reader = command.ExecuteReader();
-        var counts = new List<PassageFeedbackCount>();
-        while (reader.Read())
-        {
-            counts.Add(new PassageFeedbackCount(reader.GetString(0), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3), Parse(reader.GetString(4))));
-        }
-
-        return Task.FromResult<IReadOnlyList<PassageFeedbackCount>>(counts);
-    }
+            WHERE given_at >= $t GROUP BY document, heading ORDER BY SUM(1 - helpful) DESC, SUM(helpful) ASC, document, heading LIMIT $n
+            """,
+            int.MaxValue,
+            r => new PassageFeedbackCount(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), Parse(r.GetString(4))),
+            ("$t", Timestamp(since)));
 
     public Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
@@ -112,12 +102,17 @@ public sealed class SqliteKnowledgeFeedbackStore : IKnowledgeFeedbackStore
         return Task.CompletedTask;
     }
 
-    private Task<IReadOnlyList<T>> QueryAsync<T>(string sql, int limit, Func<SqliteDataReader, T> read)
+    private Task<IReadOnlyList<T>> QueryAsync<T>(string sql, int limit, Func<SqliteDataReader, T> read, params (string Name, object Value)[] parameters)
     {
         using var connection = _database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Parameters.AddWithValue("$n", limit);
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
         using var reader = command.ExecuteReader();
         var rows = new List<T>();
         while (reader.Read())
