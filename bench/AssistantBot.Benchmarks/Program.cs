@@ -6,7 +6,8 @@ using AssistantBot.Knowledge.Index;
 using BenchmarkDotNet.Running;
 
 // latency            full pipeline vs bare FTS5 MATCH on the real corpus (Stopwatch, many repetitions)
-// large [passages]   generate a corpus (default 1,000,000 passages), build its index, measure queries, memory and size
+// large [passages] [keep-path]   generate a corpus (default 1,000,000 passages), build its index, measure queries,
+//                    memory and size; with keep-path the index file stays there for large-queries
 // profile-build N    the build's stages one after another on N generated passages, with the CPU time of each
 // large-queries PATH [repetitions]   queries only, on a generated index file kept from an earlier run
 // bdn                the BenchmarkDotNet suite (QueryBenchmarks)
@@ -27,7 +28,7 @@ switch (mode)
         LargeCorpus.ProfileBuild(int.Parse(args[1], CultureInfo.InvariantCulture));
         break;
     case "large":
-        LargeCorpus.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
+        LargeCorpus.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000, args.Length > 2 ? args[2] : null);
         break;
     default:
         using (var host = BenchHost.ForRealCorpus())
