@@ -9,10 +9,12 @@
 //   m.Score (0..1, F1 of rarity-weighted term overlap), m.Coverage (share of the question matched)
 //
 // Stages, in order, each a small class with its own tests (like Lucene's analyzer chain):
-//   TextNormalizer → Tokenizer → PossessiveFilter → StemmingFilter → SpellingCorrector (queries only)
-//   → SynonymFilter → StopWordFilter
+//   TextNormalizer → Tokenizer ("%" is the word "percent") → PossessiveFilter → StemmingFilter
+//   → SpellingCorrector (queries only) → SynonymFilter → StopWordFilter
 // The synonyms and stop words are data (corpus/synonyms.yaml, corpus/stopwords.txt); the vocabulary for typo
-// correction and the rarity weights come from the current search index, so they change when the corpus does.
+// correction (the corpus's words as written, plus every word of every synonym phrase, so "inhibitor" is never
+// "corrected" away from "tyrosine kinase inhibitor") and the rarity weights come from the current search index, so
+// they change when the corpus does. Terms a follow-up question takes from the conversation are TermOrigin.Context.
 
 namespace AssistantBot.Knowledge.Analysis;
 
