@@ -115,7 +115,7 @@ public static class KnowledgeCommands
         foreach (var ranked in result.Ranked.Take(5))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  #{ranked.Passage.Id} relevance {ranked.Relevance:0.00} coverage {ranked.Coverage:0.00} {ranked.Features} {ranked.Passage.Document.File} [{ranked.Passage.Heading}]"));
+                $"  #{ranked.Passage.Id} relevance {ranked.Relevance:0.00} (bm25f {ranked.Features.Bm25:0.00}, coverage {ranked.Coverage:0.00}, focus {ranked.Features.Focus:0.00}, cue {ranked.Features.Cue}, heading echo {ranked.Features.HeadingEcho:0.00}) {ranked.Passage.Document.File} [{ranked.Passage.Heading}]"));
         }
 
         return result.Answered ? 0 : 2;

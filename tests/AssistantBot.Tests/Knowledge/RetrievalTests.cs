@@ -53,4 +53,14 @@ public sealed class RetrievalTests : IDisposable
 
         Assert.Contains("PS is how well a person is able to perform everyday tasks", result.Answer!.Text);
     }
+
+    [Fact]
+    public void Related_questions_come_from_section_headings_not_from_document_titles()
+    {
+        var result = _knowledge.Search.Ask("What are the symptoms of bone metastasis?");
+        var fromTitles = _knowledge.Index.Current!.Documents.Select(d => AssistantBot.Knowledge.Answering.RelatedQuestions.FromHeading(d.Title)).ToList();
+
+        Assert.NotEmpty(result.Answer!.Related);
+        Assert.DoesNotContain(result.Answer.Related, fromTitles.Contains);
+    }
 }

@@ -172,7 +172,9 @@ public sealed class KnowledgeSearch(KnowledgeIndex index, IOptions<KnowledgeOpti
         var best = ranked[0];
         var asked = question.Trim().TrimEnd('?').Trim();
         return ranked.Skip(1)
-            .Where(r => r.Passage.Heading != best.Passage.Heading && r.Relevance >= best.Relevance * RelatedStrength)
+            // A heading that is only the document's title names no section a question could lead back to
+            // ("How is metastatic lung cancer: where it spreads, symptoms, and treated?").
+            .Where(r => !r.Passage.UnderTitle && r.Passage.Heading != best.Passage.Heading && r.Relevance >= best.Relevance * RelatedStrength)
             .Select(r => RelatedQuestions.FromHeading(r.Passage.Heading))
             .Where(q => !string.Equals(q.TrimEnd('?'), asked, StringComparison.OrdinalIgnoreCase))
             .Distinct(StringComparer.OrdinalIgnoreCase)
