@@ -25,3 +25,26 @@ public sealed class LexiconCounterTests
         Assert.Equal(8, counter.TermOccurrences); // symptom; symptom symptom symptom; bone pain; pain bone
     }
 }
+
+public sealed class PlannerFrequencyTests
+{
+    [Fact]
+    public void The_lexicon_counts_each_stem_in_exactly_as_many_passages_as_fts5_indexes_it()
+    {
+        using var knowledge = new KnowledgeFixture();
+        var generation = knowledge.Index.Current!;
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={generation.Path};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "CREATE VIRTUAL TABLE temp.vocabulary USING fts5vocab(main, passage_index, 'row'); SELECT term, doc FROM temp.vocabulary";
+        using var reader = command.ExecuteReader();
+        var checkedTerms = 0;
+        while (reader.Read())
+        {
+            Assert.Equal((reader.GetString(0), reader.GetInt32(1)), (reader.GetString(0), generation.Analyzer.Lexicon.PassagesWithStem(reader.GetString(0))));
+            checkedTerms++;
+        }
+
+        Assert.Equal(generation.Analyzer.Lexicon.StemCount, checkedTerms);
+    }
+}

@@ -25,7 +25,7 @@ public sealed class KnowledgeSearch(KnowledgeIndex index, IOptions<KnowledgeOpti
 
     /// <summary>The FTS5 query for an analysed question, planned on the index's document frequencies.</summary>
     public static QueryPlan Plan(AnalyzedText analysis, Lexicon lexicon) =>
-        QueryPlanner.Plan(analysis.AllTerms.Select(t => (t.Text, lexicon.PassagesWithStem(t.Stem))).ToList(), lexicon.PassageCount, PlannerSettings);
+        QueryPlanner.Plan(analysis.AllTerms.Select(t => (t.Stem, lexicon.PassagesWithStem(t.Stem))).ToList(), lexicon.PassageCount, PlannerSettings);
 
     /// <summary>The question's analysis with the current corpus's analyzer (for remembering it as a topic).</summary>
     public AnalyzedText Analyze(string question) => index.Analyzer.Analyze(question);

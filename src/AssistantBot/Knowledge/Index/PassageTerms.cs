@@ -149,7 +149,7 @@ public sealed class PassageAnalysis
         }
 
         StoredTerms = stored.ToString();
-        HeadingTerms = string.Join(' ', heading.AllTerms.Select(t => t.Text));
+        HeadingTerms = string.Join(' ', heading.AllTerms.Select(t => t.Stem));
         BodyTerms = body.ToString();
         DistinctTerms = terms;
         DistinctStems = stems;
@@ -166,7 +166,7 @@ public sealed class PassageAnalysis
     /// <summary>The stems by unit, as <see cref="PassageTerms"/> stores them.</summary>
     public string StoredTerms { get; }
 
-    /// <summary>The heading's and the body's terms as FTS5 indexes them (space-separated canonical forms).</summary>
+    /// <summary>The heading's and the body's stems as FTS5 indexes them, space-separated: FTS5 does no stemming of its own.</summary>
     public string HeadingTerms { get; }
 
     public string BodyTerms { get; }
@@ -200,7 +200,7 @@ public sealed class PassageAnalysis
             stored.Append(term.Stem);
             if (body is not null)
             {
-                (body.Length > 0 ? body.Append(' ') : body).Append(term.Text);
+                (body.Length > 0 ? body.Append(' ') : body).Append(term.Stem);
             }
 
             if (seen.Add(term.Text))
