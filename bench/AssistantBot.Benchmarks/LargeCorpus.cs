@@ -113,6 +113,30 @@ public static class LargeCorpus
             $"CPU per passage: generate {generate.TotalMicroseconds / passages:0} us, analyse {analyse.TotalMicroseconds / passages:0} us, write {write.TotalMicroseconds / passages:0} us, complete {complete.TotalMicroseconds / passages:0} us"));
     }
 
+    /// <summary>Each evaluation question's plan and the time its bare FTS5 query takes (best of three), slowest first.</summary>
+    public static void ShowPlans(BenchHost host, string path)
+    {
+        var corpus = Path.Combine(BenchHost.RepoRoot, "corpus");
+        host.Index.Install(IndexGeneration.Open(path, "generated", AnalysisResources.Load(corpus), a => QuestionData.Load(corpus, a))!);
+        using var lease = host.Index.Acquire();
+        var analyzer = lease.Generation.Analyzer;
+        var rows = BenchHost.EvaluationQuestions().Distinct().Select(q =>
+        {
+            var plan = KnowledgeSearch.Plan(analyzer.Analyze(q), analyzer.Lexicon);
+            var best = Enumerable.Range(0, 3).Min(_ =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                lease.Session.Search(plan, 2.0, 40);
+                return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            });
+            return (best, q, plan);
+        }).OrderByDescending(r => r.best).ToList();
+        foreach (var (ms, question, plan) in rows)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{ms,8:0.00} ms  {question}  {plan}"));
+        }
+    }
+
     /// <summary>Queries against a generated index file (also on its own: <c>large-queries PATH [repetitions]</c>).</summary>
     public static void MeasureQueries(BenchHost host, string path, int repetitions)
     {

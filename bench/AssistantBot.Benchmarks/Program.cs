@@ -9,6 +9,7 @@ using BenchmarkDotNet.Running;
 // large [passages] [keep-path]   generate a corpus (default 1,000,000 passages), build its index, measure queries,
 //                    memory and size; with keep-path the index file stays there for large-queries
 // profile-build N    the build's stages one after another on N generated passages, with the CPU time of each
+// plans PATH         each evaluation question's query plan on a generated index file, with its bare FTS5 time, slowest first
 // large-queries PATH [repetitions]   queries only, on a generated index file kept from an earlier run
 // bdn                the BenchmarkDotNet suite (QueryBenchmarks)
 var mode = args.FirstOrDefault() ?? "latency";
@@ -26,6 +27,13 @@ switch (mode)
         break;
     case "profile-build":
         LargeCorpus.ProfileBuild(int.Parse(args[1], CultureInfo.InvariantCulture));
+        break;
+    case "plans":
+        using (var host = BenchHost.Empty())
+        {
+            LargeCorpus.ShowPlans(host, args[1]);
+        }
+
         break;
     case "large":
         LargeCorpus.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000, args.Length > 2 ? args[2] : null);

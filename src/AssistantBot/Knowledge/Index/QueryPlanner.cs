@@ -21,7 +21,7 @@ public enum QueryMode
 }
 
 /// <param name="Terms">The terms FTS5 is asked about (canonical forms) with how many passages hold each, rarest first.</param>
-/// <param name="Fallback">When <see cref="QueryMode.RankedAll"/> finds too few passages, the plan to run next.</param>
+/// <param name="Fallback">When this plan finds too few passages, the plan to run next.</param>
 public sealed record QueryPlan(QueryMode Mode, IReadOnlyList<(string Term, int Passages)> Terms, QueryPlan? Fallback = null)
 {
     public IEnumerable<string> TermTexts => Terms.Select(t => t.Term);
@@ -32,8 +32,9 @@ public sealed record QueryPlan(QueryMode Mode, IReadOnlyList<(string Term, int P
 
 /// <param name="RankedRows">Up to this many passages (the sum of the terms' document frequencies) are simply ranked by bm25().</param>
 /// <param name="CommonShare">A term in more than this share of passages says too little to select candidates with (re-ranking still counts it).</param>
-/// <param name="CountedRows">The most passage ids a counted query reads; the most common of its terms are left out past it.</param>
-public sealed record QueryPlannerSettings(int RankedRows = 4_000, double CommonShare = 0.05, int CountedRows = 30_000);
+/// <param name="CountedRows">The most passage ids a counted query reads; the most common of its terms are left out past it
+/// (listing ids costs about half a microsecond each, so this bounds the slowest plan to a few milliseconds).</param>
+public sealed record QueryPlannerSettings(int RankedRows = 2_000, double CommonShare = 0.02, int CountedRows = 10_000);
 
 /// <summary>
 /// Plans the FTS5 query from the terms' document frequencies (how many passages hold each, from the index's own
@@ -63,15 +64,16 @@ public static class QueryPlanner
         var selective = ordered.Where(t => t.Passages <= common).ToList();
         if (selective.Count == 0)
         {
-            // Only common words ("stage 4 lung cancer"): passages with all of them, as found.
-            return new QueryPlan(QueryMode.FirstAll, ordered);
+            // Only common words ("stage 4 lung cancer"): passages with the two rarest, as found. Intersecting more
+            // lists of hundreds of thousands of passages costs more than it narrows.
+            return new QueryPlan(QueryMode.FirstAll, ordered.Take(2).ToList());
         }
 
         var counted = new List<(string, int)>();
         long rows = 0;
         foreach (var term in selective)
         {
-            if (counted.Count > 0 && rows + term.Passages > settings.CountedRows)
+            if (rows + term.Passages > settings.CountedRows)
             {
                 break;
             }
@@ -80,7 +82,12 @@ public static class QueryPlanner
             rows += term.Passages;
         }
 
-        var fallback = new QueryPlan(QueryMode.CountedAny, counted);
-        return selective.Count == 1 ? fallback : new QueryPlan(QueryMode.RankedAll, selective, fallback);
+        // Counting one term ranks nothing (every passage scores the same): its first passages do as well, far cheaper.
+        var fallback = counted.Count > 1
+            ? new QueryPlan(QueryMode.CountedAny, counted)
+            : new QueryPlan(QueryMode.FirstAll, [selective[0]]);
+        return selective.Count > 1
+            ? new QueryPlan(QueryMode.RankedAll, selective, fallback)
+            : new QueryPlan(QueryMode.FirstAll, ordered.Take(2).ToList(), fallback); // the one selective term with the next, then alone
     }
 }

@@ -60,25 +60,21 @@ public sealed class SearchSession : IDisposable
     /// <summary>Runs a plan (see <see cref="QueryPlanner"/>): up to <paramref name="limit"/> candidates, best first as far as the plan ranks them.</summary>
     public List<SearchHit> Search(QueryPlan plan, double headingWeight, int limit)
     {
-        switch (plan.Mode)
+        var hits = plan.Mode switch
         {
-            case QueryMode.RankedAny:
-                return Search(MatchExpression(plan.TermTexts), headingWeight, limit);
-            case QueryMode.FirstAll:
-                return List(MatchExpression(plan.TermTexts, all: true), limit).Select(id => new SearchHit(id, 0)).ToList();
-            case QueryMode.CountedAny:
-                return Counted(plan, limit);
-            default:
-                var hits = Search(MatchExpression(plan.TermTexts, all: true), headingWeight, limit);
-                if (hits.Count >= limit || plan.Fallback is null)
-                {
-                    return hits;
-                }
-
-                var found = hits.Select(h => h.PassageId).ToHashSet();
-                hits.AddRange(Search(plan.Fallback, headingWeight, limit).Where(h => found.Add(h.PassageId)).Take(limit - hits.Count));
-                return hits;
+            QueryMode.RankedAny => Search(MatchExpression(plan.TermTexts), headingWeight, limit),
+            QueryMode.RankedAll => Search(MatchExpression(plan.TermTexts, all: true), headingWeight, limit),
+            QueryMode.FirstAll => List(MatchExpression(plan.TermTexts, all: true), limit).Select(id => new SearchHit(id, 0)).ToList(),
+            _ => Counted(plan, limit),
+        };
+        if (hits.Count >= limit || plan.Fallback is null)
+        {
+            return hits;
         }
+
+        var found = hits.Select(h => h.PassageId).ToHashSet();
+        hits.AddRange(Search(plan.Fallback, headingWeight, limit).Where(h => found.Add(h.PassageId)).Take(limit - hits.Count));
+        return hits;
     }
 
     public List<SearchHit> Search(string matchExpression, double headingWeight, int limit)
