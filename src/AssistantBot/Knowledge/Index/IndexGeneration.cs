@@ -122,14 +122,15 @@ public sealed class IndexGeneration
     public IndexedDocument Document(int id) => _documents[id];
 
     /// <summary>
-    /// Passages already read and parsed, kept while there are fewer than <see cref="CachedPassages"/>: a corpus of
-    /// articles fits whole, so a question costs no row reads; a generated corpus of a million reads what it needs.
+    /// Passages already read and parsed, when the whole corpus has at most <see cref="CachedPassages"/>: a corpus of
+    /// articles is kept whole, so a question costs no row reads. A larger one reads what each question needs (a
+    /// partial cache would only favour the questions asked first, and benchmarks that repeat them).
     /// </summary>
     public IndexedPassage? CachedPassage(int id) => _passages.TryGetValue(id, out var passage) ? passage : null;
 
     public void Cache(IndexedPassage passage)
     {
-        if (_passages.Count < CachedPassages)
+        if (PassageCount <= CachedPassages)
         {
             _passages.TryAdd(passage.Id, passage);
         }
