@@ -1,5 +1,6 @@
 using System.Text;
 using AssistantBot.BotFramework.Storage;
+using AssistantBot.Storage.Postgres;
 using AssistantBot.Storage.Sqlite;
 using AssistantBot.Tests.Infrastructure;
 
@@ -137,4 +138,16 @@ public sealed class SqliteStorageContractTests : StorageContractTests, IDisposab
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         _directory.Dispose();
     }
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresStorageContractTests(PostgresServer server) : StorageContractTests, IAsyncLifetime
+{
+    private readonly PostgresDatabase _database = PostgresTestDatabase.Open(server, nameof(PostgresStorageContractTests));
+
+    protected override IStorage Storage => new PostgresStorage(_database, TimeProvider.System);
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => _database.DisposeAsync().AsTask();
 }
