@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using AssistantBot.Storage.Postgres;
 using Npgsql;
 
 namespace AssistantBot.Tests.Infrastructure;
@@ -21,6 +22,8 @@ public sealed class PostgresServer : IDisposable
     private readonly string _binaries;
     private readonly bool _asPostgresUser;
     private readonly ConcurrentDictionary<string, Lazy<string>> _databases = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<PostgresDatabase>> _pools = new(StringComparer.Ordinal);
+    private readonly ConcurrentBag<PostgresDatabase> _instances = [];
 
     public PostgresServer()
     {
@@ -80,6 +83,21 @@ public sealed class PostgresServer : IDisposable
     /// <summary>A database of its own, for a test that must not share one.</summary>
     public string CreateDatabase() => CreateDatabase("fresh_" + Guid.NewGuid().ToString("N"));
 
+    /// <summary>
+    /// The application's view of database <paramref name="name"/> (every store's schema), one pool per name for the
+    /// whole run, closed when the server stops.
+    /// </summary>
+    public PostgresDatabase Database(string name) =>
+        _pools.GetOrAdd(name, n => new Lazy<PostgresDatabase>(() => AnotherInstance(n))).Value;
+
+    /// <summary>A second pool on database <paramref name="name"/>, as another instance of the assistant would have.</summary>
+    public PostgresDatabase AnotherInstance(string name)
+    {
+        var database = new PostgresDatabase(CreateDatabase(name), PostgresServiceCollectionExtensions.Schema);
+        _instances.Add(database);
+        return database;
+    }
+
     public void Stop() => RunPostgres("pg_ctl", ["stop", "-D", DataDirectory, "-m", "fast", "-w", "-t", "60"]);
 
     /// <summary>Starts the (stopped) server again on the same port.</summary>
@@ -87,6 +105,11 @@ public sealed class PostgresServer : IDisposable
 
     public void Dispose()
     {
+        foreach (var database in _instances)
+        {
+            database.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+
         try
         {
             Stop();

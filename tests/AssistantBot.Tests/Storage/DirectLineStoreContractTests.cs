@@ -165,55 +165,31 @@ public abstract class DirectLineStoreContractTests
 
 public sealed class SqliteDirectLineStoreContractTests : DirectLineStoreContractTests, IDisposable
 {
-    private readonly TempDirectory _directory = new();
-    private readonly SqliteDatabase _database;
-    private readonly SqliteDatabase _otherProcess;
+    private readonly SqliteTestDatabase _sqlite = new();
 
     public SqliteDirectLineStoreContractTests()
     {
-        var path = Path.Combine(_directory.Path, "directline.db");
-        _database = new SqliteDatabase(path);
-        _otherProcess = new SqliteDatabase(path);
-        Store = new SqliteDirectLineStore(_database, Clock);
-        OtherInstance = new SqliteDirectLineStore(_otherProcess, Clock);
+        Store = new SqliteDirectLineStore(_sqlite.Database, Clock);
+        OtherInstance = new SqliteDirectLineStore(_sqlite.OpenAgain(), Clock);
     }
 
     protected override IDirectLineStore Store { get; }
 
     protected override IDirectLineStore OtherInstance { get; }
 
-    public void Dispose()
-    {
-        _database.Dispose();
-        _otherProcess.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _directory.Dispose();
-    }
+    public void Dispose() => _sqlite.Dispose();
 }
 
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresDirectLineStoreContractTests : DirectLineStoreContractTests, IAsyncLifetime
+public sealed class PostgresDirectLineStoreContractTests : DirectLineStoreContractTests
 {
-    private readonly PostgresDatabase _database;
-    private readonly PostgresDatabase _otherInstance;
-
     public PostgresDirectLineStoreContractTests(PostgresServer server)
     {
-        _database = PostgresTestDatabase.Open(server, nameof(PostgresDirectLineStoreContractTests));
-        _otherInstance = PostgresTestDatabase.Open(server, nameof(PostgresDirectLineStoreContractTests));
-        Store = new PostgresDirectLineStore(_database, Clock);
-        OtherInstance = new PostgresDirectLineStore(_otherInstance, Clock);
+        Store = new PostgresDirectLineStore(server.Database(nameof(PostgresDirectLineStoreContractTests)), Clock);
+        OtherInstance = new PostgresDirectLineStore(server.AnotherInstance(nameof(PostgresDirectLineStoreContractTests)), Clock);
     }
 
     protected override IDirectLineStore Store { get; }
 
     protected override IDirectLineStore OtherInstance { get; }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        await _database.DisposeAsync();
-        await _otherInstance.DisposeAsync();
-    }
 }

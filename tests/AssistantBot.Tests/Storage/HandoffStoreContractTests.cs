@@ -283,38 +283,24 @@ public abstract class HandoffStoreContractTests
 
 public sealed class SqliteHandoffStoreContractTests : HandoffStoreContractTests, IDisposable
 {
-    private readonly TempDirectory _directory = new();
-    private readonly SqliteDatabase _database;
+    private readonly SqliteTestDatabase _sqlite = new();
     private readonly SqliteHandoffStore _store;
 
-    public SqliteHandoffStoreContractTests()
-    {
-        _database = new SqliteDatabase(Path.Combine(_directory.Path, "handoff.db"));
-        _store = new SqliteHandoffStore(_database);
-    }
+    public SqliteHandoffStoreContractTests() => _store = new SqliteHandoffStore(_sqlite.Database);
 
     protected override IHandoffStore Store => _store;
 
     protected override IWebhookOutbox Outbox => _store;
 
-    public void Dispose()
-    {
-        _database.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _directory.Dispose();
-    }
+    public void Dispose() => _sqlite.Dispose();
 }
 
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresHandoffStoreContractTests(PostgresServer server) : HandoffStoreContractTests, IAsyncLifetime
+public sealed class PostgresHandoffStoreContractTests(PostgresServer server) : HandoffStoreContractTests
 {
-    private readonly PostgresDatabase _database = PostgresTestDatabase.Open(server, nameof(PostgresHandoffStoreContractTests));
+    private readonly PostgresHandoffStore _store = new(server.Database(nameof(PostgresHandoffStoreContractTests)));
 
-    protected override IHandoffStore Store => new PostgresHandoffStore(_database);
+    protected override IHandoffStore Store => _store;
 
-    protected override IWebhookOutbox Outbox => new PostgresHandoffStore(_database);
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => _database.DisposeAsync().AsTask();
+    protected override IWebhookOutbox Outbox => _store;
 }

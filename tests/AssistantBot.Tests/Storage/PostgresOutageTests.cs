@@ -28,8 +28,7 @@ public sealed class PostgresOutageTests(PostgresServer server)
     [Fact]
     public async Task A_constraint_violation_stays_a_database_error()
     {
-        await using var database = PostgresTestDatabase.Open(server, nameof(PostgresOutageTests));
-        var store = new PostgresHandoffStore(database);
+        var store = new PostgresHandoffStore(server.Database(nameof(PostgresOutageTests)));
         var first = Request("PA-DUPLICATE");
         await store.CreateAsync(first, default);
 

@@ -154,38 +154,24 @@ public abstract class StaffStoreContractTests
 
 public sealed class SqliteStaffStoreContractTests : StaffStoreContractTests, IDisposable
 {
-    private readonly TempDirectory _directory = new();
-    private readonly SqliteDatabase _database;
+    private readonly SqliteTestDatabase _sqlite = new();
     private readonly SqliteStaffStore _store;
 
-    public SqliteStaffStoreContractTests()
-    {
-        _database = new SqliteDatabase(Path.Combine(_directory.Path, "staff.db"));
-        _store = new SqliteStaffStore(_database);
-    }
+    public SqliteStaffStoreContractTests() => _store = new SqliteStaffStore(_sqlite.Database);
 
     protected override IStaffStore Store => _store;
 
     protected override IAuditLog Audit => _store;
 
-    public void Dispose()
-    {
-        _database.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _directory.Dispose();
-    }
+    public void Dispose() => _sqlite.Dispose();
 }
 
 [Collection(PostgresCollection.Name)]
-public sealed class PostgresStaffStoreContractTests(PostgresServer server) : StaffStoreContractTests, IAsyncLifetime
+public sealed class PostgresStaffStoreContractTests(PostgresServer server) : StaffStoreContractTests
 {
-    private readonly PostgresDatabase _database = PostgresTestDatabase.Open(server, nameof(PostgresStaffStoreContractTests));
+    private readonly PostgresStaffStore _store = new(server.Database(nameof(PostgresStaffStoreContractTests)));
 
-    protected override IStaffStore Store => new PostgresStaffStore(_database);
+    protected override IStaffStore Store => _store;
 
-    protected override IAuditLog Audit => new PostgresStaffStore(_database);
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => _database.DisposeAsync().AsTask();
+    protected override IAuditLog Audit => _store;
 }
