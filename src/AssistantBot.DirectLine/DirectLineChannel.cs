@@ -26,6 +26,7 @@ public sealed class DirectLineChannel(
     BotAdapter adapter,
     IOptions<DirectLineOptions> options,
     Microsoft.Extensions.Hosting.IHostApplicationLifetime lifetime,
+    TimeProvider clock,
     ILogger<DirectLineChannel> logger)
 {
     public async Task<(PostOutcome Outcome, string? Id)> PostAsync(StoredConversation conversation, DirectLineCaller caller, Activity activity, CancellationToken cancellationToken)
@@ -48,8 +49,11 @@ public sealed class DirectLineChannel(
 
         if (activity.IsType(ActivityTypes.Typing))
         {
+            // Typing is never stored, but the client still gets what every POST answers: the activity's id.
+            activity.Id = DirectLineIds.TransientId(conversation.Id);
+            activity.Timestamp = clock.GetUtcNow();
             await notifier.PublishTransientAsync(conversation.Id, activity, cancellationToken);
-            return (PostOutcome.Delivered, null);
+            return (PostOutcome.Delivered, activity.Id);
         }
 
         var stored = await store.AppendAsync(conversation.Id, activity, cancellationToken);

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -34,7 +35,12 @@ public static class DirectLineEndpoints
     private static async Task<Results<JsonHttpResult<DirectLineConversation>, ProblemHttpResult>> GenerateToken(HttpContext http, DirectLineTokens tokens)
     {
         var (check, caller) = tokens.Check(http.Request.Headers.Authorization);
-        if (check != CredentialCheck.Valid || !caller!.IsSecret)
+        if (Deny(check, caller) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!caller!.IsSecret)
         {
             return Problem(StatusCodes.Status403Forbidden, "The Direct Line secret is required to generate a token.");
         }
@@ -93,13 +99,13 @@ public static class DirectLineEndpoints
     private static async Task<Results<JsonHttpResult<DirectLineConversation>, ProblemHttpResult>> Reconnect(
         string conversationId, HttpContext http, DirectLineTokens tokens, IDirectLineStore store)
     {
-        if (await AuthorizeAsync(http, conversationId, tokens, store) is { Problem: { } problem })
+        var (problem, _, caller) = await AuthorizeAsync(http, conversationId, tokens, store);
+        if (problem is not null)
         {
             return problem;
         }
 
-        var caller = tokens.Check(http.Request.Headers.Authorization).Caller!;
-        var token = tokens.Issue(conversationId, caller.UserId, out var expiresIn);
+        var token = tokens.Issue(conversationId, caller!.UserId, out var expiresIn);
         return Ok(new DirectLineConversation
         {
             ConversationId = conversationId,
@@ -182,7 +188,7 @@ public static class DirectLineEndpoints
     }
 
     private static async Task Stream(string conversationId, HttpContext http, DirectLineTokens tokens, IDirectLineStore store,
-        IDirectLineNotifier notifier, IOptions<DirectLineOptions> options, ILoggerFactory loggers)
+        IDirectLineNotifier notifier, IOptions<DirectLineOptions> options, IHostApplicationLifetime lifetime, ILoggerFactory loggers)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
@@ -213,18 +219,15 @@ public static class DirectLineEndpoints
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         var stream = new DirectLineStream(socket, conversationId, watermark, store, notifier, options.Value, Json, loggers.CreateLogger<DirectLineChannel>());
-        await stream.RunAsync(http.RequestAborted);
+        // Open sockets would otherwise hold a stopping server until its shutdown timeout.
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+        await stream.RunAsync(ending.Token);
     }
 
     /// <summary>Checks the bearer credential against the conversation: 401 without one, 403 when expired or for another conversation, 404 when unknown.</summary>
     private static async Task<(ProblemHttpResult? Problem, StoredConversation? Conversation, DirectLineCaller? Caller)> AuthorizeAsync(
         HttpContext http, string conversationId, DirectLineTokens tokens, IDirectLineStore store)
     {
-        if (string.IsNullOrEmpty(http.Request.Headers.Authorization))
-        {
-            return (Problem(StatusCodes.Status401Unauthorized, "A Direct Line token is required."), null, null);
-        }
-
         var (check, caller) = tokens.Check(http.Request.Headers.Authorization);
         var (problem, conversation) = await AuthorizeCallerAsync(check, caller, conversationId, store, http.RequestAborted);
         return (problem, conversation, caller);
@@ -252,6 +255,7 @@ public static class DirectLineEndpoints
     private static ProblemHttpResult? Deny(CredentialCheck check, DirectLineCaller? caller) => check switch
     {
         CredentialCheck.Valid when caller is not null => null,
+        CredentialCheck.Missing => Problem(StatusCodes.Status401Unauthorized, "A Direct Line token is required."),
         CredentialCheck.Expired => Problem(StatusCodes.Status403Forbidden, "The token has expired."),
         _ => Problem(StatusCodes.Status403Forbidden, "The token is not valid."),
     };

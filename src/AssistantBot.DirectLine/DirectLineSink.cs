@@ -60,6 +60,10 @@ public static class DirectLineIds
 
     public static string ActivityId(string conversationId, long watermark) => $"{conversationId}|{watermark:D7}";
 
+    /// <summary>An id for an activity that is not in the log (typing): it has no watermark.</summary>
+    public static string TransientId(string conversationId) =>
+        $"{conversationId}|t{Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(6))}";
+
     public static long Watermark(string activityId)
     {
         var bar = activityId.LastIndexOf('|');

@@ -27,12 +27,19 @@ internal sealed class DirectLineStream(
         SingleReader = true,
     });
 
+    /// <summary>How long a closing socket waits for the other side's close frame before it is dropped.</summary>
+    private static readonly TimeSpan CloseHandshake = TimeSpan.FromSeconds(5);
+
+    /// <summary>Runs until the client closes the socket or <paramref name="cancellationToken"/> (the server stopping) fires.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // The reader is not cancelled with the token: cancelling a pending receive aborts the socket, and a stopping
+        // server should close it properly (1001, going away) so that the client reconnects rather than errs.
+        using var clientGone = new CancellationTokenSource();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, clientGone.Token);
         // Subscribe before the first read so nothing appended in between is missed.
         using var subscription = notifier.Subscribe(conversationId, this);
-        var reading = DrainClientAsync(stop);
+        var reading = DrainClientAsync(clientGone);
         try
         {
             await SendNewActivitiesAsync(stop.Token);
@@ -67,18 +74,44 @@ internal sealed class DirectLineStream(
         }
         finally
         {
-            await stop.CancelAsync();
-            await reading;
-            if (socket.State == WebSocketState.Open)
+            await CloseAsync();
+            if (await Task.WhenAny(reading, Task.Delay(CloseHandshake, CancellationToken.None)) != reading)
             {
-                try
-                {
-                    await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
-                }
-                catch (WebSocketException)
-                {
-                }
+                socket.Abort();
             }
+
+            await reading;
+        }
+    }
+
+    /// <summary>
+    /// Ends the socket from this side: answers a client's close, or, when the server is stopping, says "going away"
+    /// (1001), which botframework-directlinejs treats like any drop: it reconnects after a few seconds.
+    /// </summary>
+    private async Task CloseAsync()
+    {
+        WebSocketCloseStatus status;
+        string? reason = null;
+        switch (socket.State)
+        {
+            case WebSocketState.CloseReceived:
+                status = WebSocketCloseStatus.NormalClosure;
+                break;
+            case WebSocketState.Open:
+                status = WebSocketCloseStatus.EndpointUnavailable;
+                reason = "The assistant is restarting.";
+                break;
+            default:
+                return; // already closed or aborted
+        }
+
+        using var timeout = new CancellationTokenSource(CloseHandshake);
+        try
+        {
+            await socket.CloseOutputAsync(status, reason, timeout.Token);
+        }
+        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+        {
         }
     }
 
@@ -109,14 +142,15 @@ internal sealed class DirectLineStream(
     private Task SendFrameAsync(ReadOnlyMemory<byte> frame, CancellationToken cancellationToken) =>
         socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).AsTask();
 
-    private async Task DrainClientAsync(CancellationTokenSource stop)
+    /// <summary>Reads (and ignores) the client's frames, such as its empty keep-alives, until it closes or the socket fails.</summary>
+    private async Task DrainClientAsync(CancellationTokenSource clientGone)
     {
         var buffer = new byte[4096];
         try
         {
-            while (!stop.IsCancellationRequested)
+            while (true)
             {
-                var received = await socket.ReceiveAsync(buffer.AsMemory(), stop.Token);
+                var received = await socket.ReceiveAsync(buffer.AsMemory(), CancellationToken.None);
                 if (received.MessageType == WebSocketMessageType.Close)
                 {
                     break;
@@ -132,7 +166,7 @@ internal sealed class DirectLineStream(
         }
         finally
         {
-            await stop.CancelAsync();
+            await clientGone.CancelAsync();
         }
     }
 }

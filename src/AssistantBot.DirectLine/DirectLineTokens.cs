@@ -15,7 +15,9 @@ public sealed record DirectLineCaller(bool IsSecret, string? ConversationId, str
 public enum CredentialCheck
 {
     Valid,
-    /// <summary>No credential, or one we never issued: 401/403 depending on the route.</summary>
+    /// <summary>No credential at all: 401.</summary>
+    Missing,
+    /// <summary>A credential we never issued (or a forged one): 403.</summary>
     Invalid,
     Expired,
 }
@@ -48,7 +50,12 @@ public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimePr
     public (CredentialCheck Check, DirectLineCaller? Caller) Check(string? authorizationHeader)
     {
         const string scheme = "Bearer ";
-        if (authorizationHeader is null || !authorizationHeader.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
+        if (string.IsNullOrWhiteSpace(authorizationHeader))
+        {
+            return (CredentialCheck.Missing, null);
+        }
+
+        if (!authorizationHeader.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
         {
             return (CredentialCheck.Invalid, null);
         }
@@ -58,6 +65,11 @@ public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimePr
 
     public (CredentialCheck Check, DirectLineCaller? Caller) CheckCredential(string credential)
     {
+        if (credential.Length == 0)
+        {
+            return (CredentialCheck.Missing, null);
+        }
+
         var secret = options.Value.Secret;
         if (CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(credential), Encoding.UTF8.GetBytes(secret)))
         {
@@ -117,7 +129,12 @@ internal sealed class TokenPayload
     /// <summary>Conversation id.</summary>
     public string? C { get; set; }
 
-    /// <summary>User id, when the token was issued for a user.</summary>
+    /// <summary>
+    /// User id, when the token was issued for a user. Named <c>user</c> as in Direct Line's own tokens: Web Chat and
+    /// botframework-directlinejs read the second dot-separated part of a token as JSON and take its <c>user</c> as the
+    /// user's id; without it Web Chat discards a <c>dl_</c> user id as forgeable and makes up a random one.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonPropertyName("user")]
     public string? U { get; set; }
 
     /// <summary>Expiry, seconds since the epoch.</summary>

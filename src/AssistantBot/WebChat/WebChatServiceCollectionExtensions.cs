@@ -78,8 +78,9 @@ public static class WebChatServiceCollectionExtensions
             options.AddPolicy(WebChatEndpoints.CorsPolicy, policy => policy
                 .WithOrigins(origins)
                 .WithMethods("GET", "POST")
-                // botframework-directlinejs sends these two on every call.
-                .WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent")
+                // botframework-directlinejs sends Authorization and x-ms-bot-agent on every call, and the rxjs 5 ajax it
+                // uses adds X-Requested-With to every request (it never marks them crossDomain).
+                .WithHeaders("Authorization", "Content-Type", "x-ms-bot-agent", "X-Requested-With")
                 .SetPreflightMaxAge(TimeSpan.FromHours(1)));
         }
     }
