@@ -4,9 +4,11 @@ using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text.Json;
 using AssistantBot.BotFramework.Schema;
+using AssistantBot.Cli;
 using AssistantBot.DirectLine;
 using AssistantBot.Handoff;
 using AssistantBot.Staff;
+using AssistantBot.Storage.Postgres;
 using AssistantBot.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
@@ -105,6 +107,23 @@ public sealed class PostgresAssistantTests(PostgresServer server)
         Assert.Equal($"event: queue\ndata: {request!.Id}", await NextEventAsync(console));
         var queue = await staff.GetAsync<QueueView>("/staff/api/requests");
         Assert.Contains(queue.Requests, r => r.Id == request.Id);
+    }
+
+    [Fact]
+    public async Task The_staff_tool_adds_an_account_to_PostgreSQL_and_its_host_closes_cleanly()
+    {
+        using var data = new TempDirectory();
+        var email = $"{Guid.NewGuid():N}@example.org";
+
+        using (var host = ToolHost.Build(
+            ["--Storage:Provider=Postgres", $"--Storage:PostgresConnectionString={_connectionString}", $"--Storage:DataDirectory={data.Path}"],
+            services => services.AddOptions<StaffOptions>().Services.AddSingleton(TimeProvider.System).AddSingleton<StaffAccounts>()))
+        {
+            var (added, problem) = await host.Services.GetRequiredService<StaffAccounts>().AddAsync(email, "Robin Roe", StaffRoles.Admin, StaffSession.Password, default);
+            Assert.True(added, problem);
+        }
+
+        Assert.Equal("Robin Roe", (await new PostgresStaffStore(server.Database(nameof(PostgresAssistantTests))).FindByEmailAsync(email, default))!.DisplayName);
     }
 
     private AssistantFactory Instance() => new AssistantFactory().WithSettings(

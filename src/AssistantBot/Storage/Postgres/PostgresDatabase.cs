@@ -8,7 +8,7 @@ namespace AssistantBot.Storage.Postgres;
 /// date before the first statement runs, and outages turned into <see cref="StorageUnavailableException"/> so a turn
 /// apologises instead of failing. Statements use positional parameters ($1, $2 ...), which Npgsql sends as they are.
 /// </summary>
-public sealed class PostgresDatabase : IAsyncDisposable
+public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
 {
     private readonly PostgresMigrator _migrator;
     private readonly Lock _schemaGate = new();
@@ -116,6 +116,9 @@ public sealed class PostgresDatabase : IAsyncDisposable
     }
 
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+
+    /// <summary>For hosts disposed synchronously (the command-line tools).</summary>
+    public void Dispose() => DataSource.Dispose();
 
     private async Task<T> RunAsync<T>(Func<Task<T>> work, CancellationToken cancellationToken)
     {

@@ -23,7 +23,7 @@ public interface IPostgresChannelHandler
 /// drops. Publishing is <c>pg_notify</c> on a pooled connection; payloads carry this instance's id so it ignores its own
 /// (local subscribers were told directly, without the round trip).
 /// </summary>
-public sealed class PostgresListener : IAsyncDisposable
+public sealed class PostgresListener : IAsyncDisposable, IDisposable
 {
     public const string DirectLineChannel = "assistantbot_directline";
     public const string StaffChannel = "assistantbot_staff";
@@ -108,6 +108,9 @@ public sealed class PostgresListener : IAsyncDisposable
 
         _stopping.Dispose();
     }
+
+    /// <summary>For hosts disposed synchronously (the command-line tools).</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     private async Task RunAsync(CancellationToken stopping)
     {
