@@ -87,13 +87,14 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
             return await work(connection);
         }, cancellationToken);
 
-    public NpgsqlCommand Command(string sql, params object?[] parameters)
+    private NpgsqlCommand Command(string sql, params object?[] parameters)
     {
         var command = DataSource.CreateCommand(sql);
         AddParameters(command.Parameters, parameters);
         return command;
     }
 
+    /// <summary>Positional parameters ($1, $2 ...) in order; null is SQL NULL.</summary>
     public static void AddParameters(NpgsqlParameterCollection collection, object?[] parameters)
     {
         foreach (var value in parameters)
@@ -103,7 +104,7 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
         }
     }
 
-    public static async Task<List<T>> ReadAllAsync<T>(NpgsqlCommand command, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
+    private static async Task<List<T>> ReadAllAsync<T>(NpgsqlCommand command, Func<NpgsqlDataReader, T> map, CancellationToken cancellationToken)
     {
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var rows = new List<T>();
@@ -125,12 +126,6 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
         await EnsureSchemaAsync(cancellationToken);
         return await GuardAsync(work);
     }
-
-    private async Task GuardAsync(Func<Task> work) => await GuardAsync(async () =>
-    {
-        await work();
-        return true;
-    });
 
     private async Task<T> GuardAsync<T>(Func<Task<T>> work)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using AssistantBot.BotFramework.Storage;
 using Npgsql;
 
 namespace AssistantBot.Storage.Postgres;
@@ -92,7 +93,7 @@ public sealed class PostgresListener : IAsyncDisposable, IDisposable
         {
             await _database.ExecuteAsync("SELECT pg_notify($1, $2)", cancellationToken, channel, tagged);
         }
-        catch (AssistantBot.BotFramework.Storage.StorageUnavailableException ex)
+        catch (StorageUnavailableException ex)
         {
             _logger.LogWarning("Could not signal other instances on {Channel}: {Reason}", channel, ex.Message);
         }
