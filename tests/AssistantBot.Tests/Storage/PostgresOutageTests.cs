@@ -26,6 +26,25 @@ public sealed class PostgresOutageTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task A_connection_the_server_ends_is_an_outage_and_the_next_statement_gets_a_fresh_one()
+    {
+        var connectionString = server.CreateDatabase();
+        await using var database = new PostgresDatabase(connectionString, PostgresServiceCollectionExtensions.Schema);
+        var storage = new PostgresStorage(database, TimeProvider.System);
+        await storage.WriteAsync("key", Encoding.UTF8.GetBytes("{}"), null, default);
+
+        await using (var admin = NpgsqlDataSource.Create(connectionString))
+        await using (var terminate = admin.CreateCommand(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"))
+        {
+            Assert.Equal(1L, await terminate.ExecuteScalarAsync()); // the store's idle pooled connection
+        }
+
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => storage.ReadAsync("key", default));
+        Assert.NotNull(await storage.ReadAsync("key", default));
+    }
+
+    [Fact]
     public async Task A_constraint_violation_stays_a_database_error()
     {
         var store = new PostgresHandoffStore(server.Database(nameof(PostgresOutageTests)));
