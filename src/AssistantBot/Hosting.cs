@@ -4,8 +4,10 @@ using AssistantBot.BotFramework.Connector;
 using AssistantBot.BotFramework.Hosting;
 using AssistantBot.BotFramework.Turns;
 using AssistantBot.Diagnostics;
+using AssistantBot.Dialogs;
 using AssistantBot.DirectLine;
 using AssistantBot.Handoff;
+using AssistantBot.Knowledge;
 using AssistantBot.Staff;
 using AssistantBot.Storage;
 using AssistantBot.WebChat;
@@ -37,7 +39,9 @@ public static class Hosting
         builder.Services.AddSingleton<IConversationSinkResolver, ConnectorSinkResolver>();
         builder.Services.AddDirectLine();
         builder.Services.AddWebChat();
+        builder.Services.AddKnowledge();
         builder.Services.AddAssistant();
+        builder.Services.AddDialogs();
         builder.Services.AddHandoff();
         builder.Services.AddStaffConsole();
 

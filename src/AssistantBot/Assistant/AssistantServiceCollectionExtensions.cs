@@ -5,7 +5,7 @@ namespace AssistantBot.Assistant;
 
 public static class AssistantServiceCollectionExtensions
 {
-    /// <summary>The bot: the activity handler, its stateful turns and error boundary, and the assistant behind them.</summary>
+    /// <summary>The bot: the activity handler, its stateful turns and error boundary. The <see cref="IAssistant"/> behind them is the dialogs' router (AddDialogs).</summary>
     public static IServiceCollection AddAssistant(this IServiceCollection services)
     {
         services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -13,7 +13,6 @@ public static class AssistantServiceCollectionExtensions
         services.AddSingleton<ConversationTurnRunner>();
         services.AddSingleton<ITurnErrorHandler, TurnErrorHandler>();
         services.AddSingleton<IBot, AssistantActivityHandler>();
-        services.AddSingleton<IAssistant, DefaultAssistant>();
         return services;
     }
 }

@@ -18,6 +18,7 @@ public static class ToolCommands
         {
             StaffCommand.Create(),
         };
+        KnowledgeCommands.AddTo(root);
         return root.Parse(args).InvokeAsync();
     }
 }

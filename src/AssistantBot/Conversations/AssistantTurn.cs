@@ -17,6 +17,9 @@ public sealed class AssistantTurn(TurnContext context, ConversationData conversa
 
     public DateTimeOffset Now { get; } = now;
 
+    /// <summary>Set when the red-flag check already answered this message with emergency guidance.</summary>
+    public bool EmergencyReplied { get; set; }
+
     public void Reply(string text, IEnumerable<string>? suggestions = null) =>
         Context.SendText(text, Suggestions(suggestions));
 

@@ -26,6 +26,9 @@ public sealed class ConversationData
     [JsonIgnore]
     public HandoffState Handoff => HandoffData ??= new HandoffState();
 
+    /// <summary>The scripted flow in progress, if any (dialogs).</summary>
+    public AssistantBot.Dialogs.State.FlowProgress? Flow { get; set; }
+
     public bool HasProcessed(string? activityId) => activityId is not null && RecentActivityIds.Contains(activityId, StringComparer.Ordinal);
 
     public void RememberProcessed(string? activityId, int keep)

@@ -17,4 +17,5 @@ public static class StateJson
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(ConversationData))]
+[JsonSerializable(typeof(AssistantBot.Dialogs.State.UserData))]
 internal sealed partial class StateJsonContext : JsonSerializerContext;

@@ -65,6 +65,13 @@ public sealed class HandoffConversation(
             return false;
         }
 
+        if (turn.EmergencyReplied)
+        {
+            // An emergency is not an answer to "what is your name?": the guidance went first; the intake waits.
+            intake.Repeat(turn, state);
+            return true;
+        }
+
         if (intake.Answer(turn, state) is { } confirmed)
         {
             await SendRequestAsync(turn, state, confirmed, cancellationToken);

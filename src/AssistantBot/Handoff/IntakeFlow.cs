@@ -135,6 +135,19 @@ public sealed class IntakeFlow(HandoffProtector protector)
         }
     }
 
+    /// <summary>Asks the current question again, after something else took the visitor's message.</summary>
+    public void Repeat(AssistantTurn turn, HandoffState state)
+    {
+        turn.Reply(IntakeText.AfterInterruption);
+        if (state.Step == IntakeStep.Summary && state.ProtectedDraft is not null)
+        {
+            ShowSummary(turn, protector.Unprotect<HandoffDraft>(state.ProtectedDraft));
+            return;
+        }
+
+        Ask(turn, state, state.Step);
+    }
+
     public static void Reset(HandoffState state)
     {
         state.Step = IntakeStep.None;

@@ -30,6 +30,8 @@ public static class IntakeText
     public const string Cancelled = "All right, I've cancelled the request and nothing was sent. You can say \"Patient Advocate\" again at any time.";
     public const string NoConsent =
         "All right, I won't send a request, and nothing was stored. If you change your mind, say \"Patient Advocate\" at any time.";
+    public const string AfterInterruption =
+        "Your request for a patient advocate is still open. When you are able to, please answer the question below, or say \"cancel\".";
     public const string Help =
         "I'm collecting a few details so a patient advocate can contact you. Answer the question above, or say \"cancel\" to stop.";
 

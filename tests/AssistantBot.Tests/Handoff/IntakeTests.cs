@@ -62,6 +62,20 @@ public sealed class IntakeTests : IClassFixture<AssistantFactory>
     }
 
     [Fact]
+    public async Task An_emergency_during_the_intake_gets_the_guidance_first_and_is_not_taken_as_an_answer()
+    {
+        var flow = await StartedFlowAsync();
+
+        var replies = await flow.Send("my dad can't breathe");
+
+        Assert.Contains("911", replies[0].Text);
+        Assert.Contains(replies, r => r.Text == IntakeText.AfterInterruption);
+        Assert.Equal(IntakeText.AskName, replies[^1].Text);
+        await flow.Send("Pat");
+        Assert.Contains(flow.PendingReplies, r => r.Text == IntakeText.AskContact);
+    }
+
+    [Fact]
     public async Task The_visitor_can_cancel_and_nothing_is_stored()
     {
         var flow = await StartedFlowAsync();

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+using System.Globalization;
+using AssistantBot.Benchmarks;
+using AssistantBot.Knowledge.Index;
+using BenchmarkDotNet.Running;
+
+// latency            full pipeline vs bare FTS5 MATCH on the real corpus (Stopwatch, many repetitions)
+// large [passages]   generate a corpus (default 1,000,000 passages), build its index, measure queries, memory and size
+// large-queries PATH [repetitions]   queries only, on a generated index file kept from an earlier run
+// bdn                the BenchmarkDotNet suite (QueryBenchmarks)
+var mode = args.FirstOrDefault() ?? "latency";
+switch (mode)
+{
+    case "bdn":
+        BenchmarkRunner.Run<QueryBenchmarks>(args: args.Skip(1).ToArray());
+        break;
+    case "large-queries":
+        using (var host = BenchHost.Empty())
+        {
+            LargeCorpus.MeasureQueries(host, args[1], args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1);
+        }
+
+        break;
+    case "large":
+        LargeCorpus.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
+        break;
+    default:
+        using (var host = BenchHost.ForRealCorpus())
+        {
+            Measure.Queries(host, BenchHost.EvaluationQuestions(), repetitions: 200);
+        }
+
+        break;
+}
+
+/// <summary>Query timings: the whole pipeline, then the bare MATCH for the same questions.</summary>
+internal static class Measure
+{
+    public static void Queries(BenchHost host, string[] questions, int repetitions)
+    {
+        string[] expressions;
+        using (var lease = host.Index.Acquire())
+        {
+            expressions = questions.Select(q => SearchSession.MatchExpression(lease.Generation.Analyzer.Analyze(q).Terms)).Where(e => e.Length > 0).ToArray();
+        }
+
+        for (var i = 0; i < Math.Min(3, repetitions); i++)
+        {
+            foreach (var q in questions)
+            {
+                host.Search.Ask(q);
+            }
+        }
+
+        var full = Time(questions, repetitions, q => host.Search.Ask(q));
+        var bare = Time(expressions, repetitions, e =>
+        {
+            using var lease = host.Index.Acquire();
+            lease.Session.Search(e, 1.5, 20);
+        });
+        Report("full pipeline", full);
+        Report("bare FTS5 MATCH", bare);
+    }
+
+    public static void Report(string what, List<double> ms)
+    {
+        ms.Sort();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{what,-16} n={ms.Count,7}  p50 {Percentile(ms, 0.50):0.000} ms  p90 {Percentile(ms, 0.90):0.000} ms  p99 {Percentile(ms, 0.99):0.000} ms  max {ms[^1]:0.000} ms"));
+    }
+
+    private static List<double> Time<T>(IReadOnlyList<T> inputs, int repetitions, Action<T> run)
+    {
+        var times = new List<double>(inputs.Count * repetitions);
+        for (var r = 0; r < repetitions; r++)
+        {
+            foreach (var input in inputs)
+            {
+                var started = Stopwatch.GetTimestamp();
+                run(input);
+                times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+
+        return times;
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)(p * sorted.Count))];
+}

@@ -1,0 +1,96 @@
+namespace AssistantBot.Knowledge.Analysis;
+
+/// <summary>
+/// Sixth stage: every phrase of a synonym group becomes the group's one canonical term, so "stage IV", "late stage"
+/// and "metastatic" all index and search as <c>stage4</c>. Phrases are compared stem by stem, so inflections match
+/// ("spreading" is "spread"), and at each word the longest phrase wins ("non-small cell" before "small cell").
+/// Stop words are still present here, so phrases may contain them ("how long").
+/// </summary>
+public sealed class SynonymFilter(SynonymSet synonyms) : ITokenFilter
+{
+    public void Apply(List<Token> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (synonyms.LongestMatch(tokens, i) is not { } match)
+            {
+                continue;
+            }
+
+            var corrected = false;
+            for (var k = i; k < i + match.Length; k++)
+            {
+                corrected |= tokens[k].Origin == TermOrigin.Corrected;
+            }
+
+            tokens.RemoveRange(i + 1, match.Length - 1);
+            tokens[i] = new Token(match.Canonical)
+            {
+                Origin = corrected ? TermOrigin.Corrected : TermOrigin.Synonym,
+            };
+        }
+    }
+}
+
+/// <summary>The synonym groups, indexed by the first stem of each phrase.</summary>
+public sealed class SynonymSet
+{
+    public static readonly SynonymSet Empty = new([]);
+
+    private readonly Dictionary<string, List<SynonymPhrase>> _byFirstStem = new(StringComparer.Ordinal);
+
+    public SynonymSet(IEnumerable<SynonymPhrase> phrases)
+    {
+        foreach (var phrase in phrases)
+        {
+            Canonicals.Add(phrase.Canonical);
+            if (!_byFirstStem.TryGetValue(phrase.Stems[0], out var list))
+            {
+                _byFirstStem[phrase.Stems[0]] = list = [];
+            }
+
+            list.Add(phrase);
+            list.Sort((a, b) => b.Stems.Count.CompareTo(a.Stems.Count));
+        }
+    }
+
+    /// <summary>Every canonical term, so later stages (and the spelling corrector) know them as words.</summary>
+    public HashSet<string> Canonicals { get; } = new(StringComparer.Ordinal);
+
+    public bool StartsAPhrase(string stem) => _byFirstStem.ContainsKey(stem);
+
+    public SynonymMatch? LongestMatch(List<Token> tokens, int start)
+    {
+        if (!_byFirstStem.TryGetValue(tokens[start].Stem, out var candidates))
+        {
+            return null;
+        }
+
+        foreach (var phrase in candidates)
+        {
+            if (start + phrase.Stems.Count > tokens.Count)
+            {
+                continue;
+            }
+
+            var matches = true;
+            for (var k = 1; k < phrase.Stems.Count && matches; k++)
+            {
+                matches = tokens[start + k].Stem == phrase.Stems[k];
+            }
+
+            if (matches)
+            {
+                return new SynonymMatch(phrase.Canonical, phrase.Stems.Count);
+            }
+        }
+
+        return null;
+    }
+}
+
+/// <param name="Canonical">The term the phrase stands for.</param>
+/// <param name="Stems">The phrase's words, stemmed.</param>
+public sealed record SynonymPhrase(string Canonical, IReadOnlyList<string> Stems);
+
+public readonly record struct SynonymMatch(string Canonical, int Length);

@@ -1,0 +1,38 @@
+using AssistantBot.Knowledge.Evaluation;
+using AssistantBot.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace AssistantBot.Tests.Knowledge;
+
+/// <summary>
+/// The question set in tests/eval/questions.yaml against the real corpus. The floors are the figures measured when
+/// the set was written (docs/knowledge.md), less a small margin: a change that makes retrieval worse fails here.
+/// </summary>
+public sealed class EvaluationTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void The_question_set_meets_its_floors()
+    {
+        using var knowledge = new KnowledgeFixture();
+        var set = EvaluationSet.Load(Path.Combine(RepoPaths.Tests, "eval", "questions.yaml"));
+
+        var report = new Evaluator(knowledge.Search).Run(set);
+        output.WriteLine(report.Summary());
+
+        Assert.True(set.Questions.Count(q => !q.Unanswerable) >= 60, "The set needs at least 60 answerable questions.");
+        Assert.True(report.Unanswerable.Count >= 10, "The set needs at least 10 unanswerable questions.");
+        Assert.True(report.RecallAt1 >= 0.62, $"Recall@1 {report.RecallAt1:0.000} fell below its floor");
+        Assert.True(report.RecallAt3 >= 0.80, $"Recall@3 {report.RecallAt3:0.000} fell below its floor");
+        Assert.True(report.FactInFirstReply >= 0.63, $"Facts in first replies {report.FactInFirstReply:0.000} fell below the floor");
+        Assert.Equal(1.0, report.UnanswerableDeclined);
+    }
+
+    [Fact]
+    public void Every_document_in_the_corpus_is_covered_by_the_question_set()
+    {
+        var set = EvaluationSet.Load(Path.Combine(RepoPaths.Tests, "eval", "questions.yaml"));
+        var documents = Directory.EnumerateFiles(RepoPaths.Corpus).Where(AssistantBot.Knowledge.Corpus.CorpusReader.IsDocument).Select(Path.GetFileName);
+
+        Assert.All(documents, d => Assert.Contains(set.Questions, q => q.Document == d));
+    }
+}
