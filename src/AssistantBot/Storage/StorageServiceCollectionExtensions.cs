@@ -1,6 +1,8 @@
 using AssistantBot.BotFramework.Storage;
 using AssistantBot.DirectLine;
 using AssistantBot.Handoff;
+using AssistantBot.Knowledge.Feedback;
+using AssistantBot.Knowledge.Feedback.Sqlite;
 using AssistantBot.Staff;
 using AssistantBot.Storage.Postgres;
 using AssistantBot.Storage.Sqlite;
@@ -31,6 +33,7 @@ public static class StorageServiceCollectionExtensions
         services.AddChosen<IWebhookOutbox, SqliteHandoffStore, PostgresHandoffStore>();
         services.AddChosen<IStaffStore, SqliteStaffStore, PostgresStaffStore>();
         services.AddChosen<IAuditLog, SqliteStaffStore, PostgresStaffStore>();
+        services.AddChosen<IKnowledgeFeedbackStore, SqliteKnowledgeFeedbackStore, PostgresKnowledgeFeedbackStore>();
 
         // In one process the signals stay in memory; the Direct Line and console registrations defer to these.
         services.TryAddSingleton<InProcessNotifier>();
@@ -47,6 +50,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SqliteDirectLineStore>();
         services.AddSingleton<SqliteHandoffStore>();
         services.AddSingleton<SqliteStaffStore>();
+        services.AddSingleton<SqliteKnowledgeFeedbackStore>();
         return services;
     }
 

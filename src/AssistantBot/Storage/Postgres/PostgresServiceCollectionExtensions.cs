@@ -10,6 +10,7 @@ public static class PostgresServiceCollectionExtensions
         PostgresHandoffStore.Schema,
         PostgresStaffStore.Schema,
         PostgresKeyRepository.Schema,
+        PostgresKnowledgeFeedbackStore.Schema,
     ];
 
     /// <summary>The PostgreSQL stores and relays, created only if the provider picks them.</summary>
@@ -21,6 +22,7 @@ public static class PostgresServiceCollectionExtensions
         services.AddSingleton<PostgresDirectLineStore>();
         services.AddSingleton<PostgresHandoffStore>();
         services.AddSingleton<PostgresStaffStore>();
+        services.AddSingleton<PostgresKnowledgeFeedbackStore>();
         services.AddSingleton<PostgresKeyRepository>();
         services.AddSingleton<PostgresListener>();
         services.AddSingleton<PostgresDirectLineNotifier>();
