@@ -136,6 +136,10 @@ public sealed class SqliteDatabase : IDisposable
     private StorageUnavailableException Unavailable(SqliteException ex) =>
         new($"The database {System.IO.Path.GetFileName(Path)} failed (SQLite error {ex.SqliteErrorCode}).", ex);
 
+    /// <summary>Reads a nullable time column stored as Unix milliseconds.</summary>
+    public static readonly Rows.StoredTime UnixMilliseconds = (row, ordinal) =>
+        row.IsDBNull(ordinal) ? null : DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(ordinal));
+
     public static void Execute(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();

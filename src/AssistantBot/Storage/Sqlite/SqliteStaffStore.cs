@@ -1,4 +1,5 @@
 using AssistantBot.Staff;
+using AssistantBot.Storage.Rows;
 using Microsoft.Data.Sqlite;
 
 namespace AssistantBot.Storage.Sqlite;
@@ -31,7 +32,7 @@ public sealed class SqliteStaffStore : IStaffStore, IAuditLog
         """,
     ];
 
-    private const string Columns = "id, email, display_name, role, password_hash, failed_sign_ins, locked_until, disabled, last_seen_at";
+    private const string Columns = StaffRows.Columns;
 
     private readonly SqliteDatabase _database;
 
@@ -119,7 +120,7 @@ public sealed class SqliteStaffStore : IStaffStore, IAuditLog
             var entries = new List<AuditEntry>();
             while (reader.Read())
             {
-                entries.Add(new AuditEntry(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+                entries.Add(StaffRows.Audit(reader, SqliteDatabase.UnixMilliseconds));
             }
 
             return entries;
@@ -148,18 +149,7 @@ public sealed class SqliteStaffStore : IStaffStore, IAuditLog
         var accounts = new List<StaffAccount>();
         while (reader.Read())
         {
-            accounts.Add(new StaffAccount
-            {
-                Id = reader.GetString(0),
-                Email = reader.GetString(1),
-                DisplayName = reader.GetString(2),
-                Role = reader.GetString(3),
-                PasswordHash = reader.GetString(4),
-                FailedSignIns = reader.GetInt32(5),
-                LockedUntil = reader.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
-                Disabled = reader.GetInt64(7) == 1,
-                LastSeenAt = reader.IsDBNull(8) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)),
-            });
+            accounts.Add(StaffRows.Account(reader, SqliteDatabase.UnixMilliseconds));
         }
 
         return accounts;
