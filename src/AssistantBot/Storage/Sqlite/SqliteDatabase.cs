@@ -4,16 +4,19 @@ using Microsoft.Data.Sqlite;
 namespace AssistantBot.Storage.Sqlite;
 
 /// <summary>
-/// The embedded database file, in WAL mode: readers use pooled connections and run beside the writer, while all
-/// writes of this process go through one connection, one at a time. SQLite allows a single writer anyway; queuing
-/// here is far cheaper than letting writers collide on the file lock and back off (Microsoft.Data.Sqlite retries a
-/// busy database after sleeping 150 ms).
+/// The embedded database file, used by this process through ONE connection, one statement batch at a time.
+/// SQLite allows a single writer anyway, and concurrent readers beside a writer are not free here: a WAL reader that
+/// races the writer gets SQLITE_BUSY, and this build of SQLite (no usleep) then sleeps a whole second before retrying
+/// (Microsoft.Data.Sqlite's own fallback sleeps 150 ms). A queue in front of one connection has no such stalls, and a
+/// point read or write on it takes microseconds. Waiting is asynchronous, so queued callers hold no threads.
+/// Statements run often are prepared once (<see cref="Prepared"/>).
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
     private readonly string _connectionString;
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
-    private SqliteConnection? _writer;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> Statements = [];
+    private SqliteConnection? _connection;
 
     static SqliteDatabase() => SQLitePCL.Batteries_V2.Init();
 
@@ -35,55 +38,88 @@ public sealed class SqliteDatabase : IDisposable
 
     public string Path { get; }
 
-    /// <summary>Runs a query on a pooled connection.</summary>
-    public T Read<T>(Func<SqliteConnection, T> query)
-    {
-        try
-        {
-            using var connection = new SqliteConnection(_connectionString);
-            connection.Open();
-            return query(connection);
-        }
-        catch (SqliteException ex) when (IsOutage(ex))
-        {
-            throw Unavailable(ex);
-        }
-    }
+    /// <summary>Runs a query on the process's connection, after whatever is queued before it.</summary>
+    public Task<T> ReadAsync<T>(Func<SqliteConnection, T> query, CancellationToken cancellationToken = default) =>
+        RunAsync(query, cancellationToken);
 
-    /// <summary>
-    /// Runs a change on the process's single write connection; changes never overlap. Waiting for the connection is
-    /// asynchronous, so a queue of writers does not tie up thread-pool threads.
-    /// </summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, T> change, CancellationToken cancellationToken = default)
+    /// <summary>Runs a change on the process's connection; changes never overlap with each other or with reads.</summary>
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, T> change, CancellationToken cancellationToken = default) =>
+        RunAsync(change, cancellationToken);
+
+    private async Task<T> RunAsync<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken)
     {
-        await _writeGate.WaitAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
         try
         {
-            _writer ??= Open();
-            return change(_writer);
+            _connection ??= Open();
+            return work(_connection);
         }
         catch (SqliteException ex) when (IsOutage(ex))
         {
-            // The connection may be what is broken; the next write opens a fresh one.
-            _writer?.Dispose();
-            _writer = null;
+            // The connection may be what is broken; the next call opens a fresh one.
+            Close(_connection);
+            _connection = null;
             throw Unavailable(ex);
         }
         finally
         {
-            _writeGate.Release();
+            _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// A prepared statement of this connection for <paramref name="sql"/>, created on first use and kept with the
+    /// connection. Parameters keep the names given the first time; set their values on every use.
+    /// </summary>
+    public static SqliteCommand Prepared(SqliteConnection connection, string sql, params string[] parameterNames)
+    {
+        var cache = Statements.GetOrCreateValue(connection);
+        if (!cache.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var name in parameterNames)
+            {
+                command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+
+            command.Prepare();
+            cache[sql] = command;
+        }
+
+        command.Transaction = null;
+        return command;
     }
 
     public void Dispose()
     {
-        _writeGate.Wait();
-        _writer?.Dispose();
-        _writer = null;
-        _writeGate.Release();
+        _gate.Wait();
+        Close(_connection);
+        _connection = null;
+        _gate.Release();
     }
 
-    /// <summary>A pooled connection with the write pragmas set; prefer <see cref="Read{T}"/> and <see cref="Write{T}"/>.</summary>
+    private static void Close(SqliteConnection? connection)
+    {
+        if (connection is null)
+        {
+            return;
+        }
+
+        if (Statements.TryGetValue(connection, out var cache))
+        {
+            foreach (var command in cache.Values)
+            {
+                command.Dispose();
+            }
+
+            cache.Clear();
+        }
+
+        connection.Dispose();
+    }
+
+    /// <summary>A connection of its own with the pragmas set, for migrations and tools; prefer <see cref="ReadAsync{T}"/> and <see cref="WriteAsync{T}"/>.</summary>
     public SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);

@@ -115,20 +115,20 @@ public sealed class SqliteHandoffStore : IHandoffStore, IWebhookOutbox
     }
 
     public Task<HandoffRequest?> FindAsync(string id, CancellationToken cancellationToken) =>
-        Task.FromResult(_database.Read(c => QueryOne(c, null, $"SELECT {Columns} FROM handoff_requests WHERE id = $v", id)));
+        _database.ReadAsync(c => QueryOne(c, null, $"SELECT {Columns} FROM handoff_requests WHERE id = $v", id));
 
     public Task<HandoffRequest?> FindLatestForConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken) =>
-        Task.FromResult(_database.Read(c =>
+        _database.ReadAsync(c =>
         {
             using var command = c.CreateCommand();
             command.CommandText = $"SELECT {Columns} FROM handoff_requests WHERE channel_id = $channel AND conversation_id = $conversation ORDER BY created_at DESC LIMIT 1";
             command.Parameters.AddWithValue("$channel", channelId);
             command.Parameters.AddWithValue("$conversation", conversationId);
             return ReadAll(command).FirstOrDefault();
-        }));
+        });
 
     public Task<IReadOnlyList<HandoffRequest>> ListAsync(IReadOnlyCollection<HandoffStatus> statuses, int max, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<HandoffRequest>>(_database.Read(c =>
+        _database.ReadAsync<IReadOnlyList<HandoffRequest>>(c =>
         {
             using var command = c.CreateCommand();
             var names = statuses.Select((s, i) => (Name: $"$s{i}", Value: s.ToString())).ToList();
@@ -140,7 +140,7 @@ public sealed class SqliteHandoffStore : IHandoffStore, IWebhookOutbox
 
             command.Parameters.AddWithValue("$max", max);
             return ReadAll(command);
-        }));
+        });
 
     public async Task<bool> ClaimAsync(string id, string staffId, DateTimeOffset at, CancellationToken cancellationToken) =>
         await ChangeAsync("""
@@ -181,13 +181,13 @@ public sealed class SqliteHandoffStore : IHandoffStore, IWebhookOutbox
         }, cancellationToken);
 
     public Task<IReadOnlyList<HandoffRequest>> ExpiredLiveOffersAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<HandoffRequest>>(_database.Read(c =>
+        _database.ReadAsync<IReadOnlyList<HandoffRequest>>(c =>
         {
             using var command = c.CreateCommand();
             command.CommandText = $"SELECT {Columns} FROM handoff_requests WHERE live_state = 'Waiting' AND live_wait_until <= $now";
             command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
             return ReadAll(command);
-        }));
+        });
 
     public Task AddNoteAsync(string id, HandoffNote note, CancellationToken cancellationToken) =>
         _database.WriteAsync(c =>
@@ -202,13 +202,13 @@ public sealed class SqliteHandoffStore : IHandoffStore, IWebhookOutbox
         }, cancellationToken);
 
     public Task<IReadOnlyList<HandoffNote>> NotesAsync(string id, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<HandoffNote>>(_database.Read(c =>
+        _database.ReadAsync<IReadOnlyList<HandoffNote>>(c =>
         {
             using var command = c.CreateCommand();
             command.CommandText = "SELECT at, staff_id, text FROM handoff_notes WHERE request_id = $id ORDER BY at, rowid";
             command.Parameters.AddWithValue("$id", id);
             return ReadAll(command, r => HandoffRows.Note(r, SqliteDatabase.UnixMilliseconds));
-        }));
+        });
 
     public Task<LiveMessage> AddMessageAsync(string id, LiveSender sender, string? staffId, DateTimeOffset at, byte[] protectedText, CancellationToken cancellationToken) =>
         _database.WriteAsync(c =>
@@ -229,17 +229,17 @@ public sealed class SqliteHandoffStore : IHandoffStore, IWebhookOutbox
         }, cancellationToken);
 
     public Task<IReadOnlyList<LiveMessage>> MessagesAsync(string id, long afterSequence, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<LiveMessage>>(_database.Read(c =>
+        _database.ReadAsync<IReadOnlyList<LiveMessage>>(c =>
         {
             using var command = c.CreateCommand();
             command.CommandText = "SELECT seq, at, sender, staff_id, text FROM handoff_messages WHERE request_id = $id AND seq > $after ORDER BY seq";
             command.Parameters.AddWithValue("$id", id);
             command.Parameters.AddWithValue("$after", afterSequence);
             return ReadAll(command, r => HandoffRows.Message(r, SqliteDatabase.UnixMilliseconds));
-        }));
+        });
 
     public Task<IReadOnlyList<WebhookDelivery>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<WebhookDelivery>>(_database.Read(c =>
+        _database.ReadAsync<IReadOnlyList<WebhookDelivery>>(c =>
         {
             using var command = c.CreateCommand();
             command.CommandText = """
@@ -250,7 +250,7 @@ public sealed class SqliteHandoffStore : IHandoffStore, IWebhookOutbox
             command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
             command.Parameters.AddWithValue("$max", max);
             return ReadAll(command, HandoffRows.Delivery);
-        }));
+        });
 
     public Task MarkDeliveredAsync(string requestId, DateTimeOffset at, CancellationToken cancellationToken) =>
         _database.WriteAsync(c =>

@@ -60,13 +60,13 @@ public sealed class SqliteStaffStore : IStaffStore, IAuditLog
         }, cancellationToken) == 1;
 
     public Task<StaffAccount?> FindByEmailAsync(string email, CancellationToken cancellationToken) =>
-        Task.FromResult(_database.Read(c => QueryAccounts(c, $"SELECT {Columns} FROM staff_accounts WHERE email = $v", email).FirstOrDefault()));
+        _database.ReadAsync(c => QueryAccounts(c, $"SELECT {Columns} FROM staff_accounts WHERE email = $v", email).FirstOrDefault());
 
     public Task<StaffAccount?> FindAsync(string id, CancellationToken cancellationToken) =>
-        Task.FromResult(_database.Read(c => QueryAccounts(c, $"SELECT {Columns} FROM staff_accounts WHERE id = $v", id).FirstOrDefault()));
+        _database.ReadAsync(c => QueryAccounts(c, $"SELECT {Columns} FROM staff_accounts WHERE id = $v", id).FirstOrDefault());
 
     public Task<IReadOnlyList<StaffAccount>> ListAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<StaffAccount>>(_database.Read(c => QueryAccounts(c, $"SELECT {Columns} FROM staff_accounts WHERE $v = $v ORDER BY display_name", "all")));
+        _database.ReadAsync<IReadOnlyList<StaffAccount>>(c => QueryAccounts(c, $"SELECT {Columns} FROM staff_accounts WHERE $v = $v ORDER BY display_name", "all"));
 
     public Task RecordFailedSignInAsync(string id, int maxFailures, DateTimeOffset lockUntil, CancellationToken cancellationToken) =>
         Change("""
@@ -90,13 +90,13 @@ public sealed class SqliteStaffStore : IStaffStore, IAuditLog
         Change("UPDATE staff_accounts SET last_seen_at = $at WHERE id = $id", id, cancellationToken, ("$at", at.ToUnixTimeMilliseconds()));
 
     public Task<bool> AnyPresentSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
-        Task.FromResult(_database.Read(c =>
+        _database.ReadAsync(c =>
         {
             using var command = c.CreateCommand();
             command.CommandText = "SELECT EXISTS (SELECT 1 FROM staff_accounts WHERE disabled = 0 AND last_seen_at >= $since)";
             command.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
             return (long)command.ExecuteScalar()! == 1;
-        }));
+        });
 
     public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken) =>
         _database.WriteAsync(c =>
@@ -111,7 +111,7 @@ public sealed class SqliteStaffStore : IStaffStore, IAuditLog
         }, cancellationToken);
 
     public Task<IReadOnlyList<AuditEntry>> RecentAsync(int max, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<AuditEntry>>(_database.Read(c =>
+        _database.ReadAsync<IReadOnlyList<AuditEntry>>(c =>
         {
             using var command = c.CreateCommand();
             command.CommandText = "SELECT at, staff_id, action, target FROM audit_log ORDER BY at DESC, rowid DESC LIMIT $max";
@@ -124,7 +124,7 @@ public sealed class SqliteStaffStore : IStaffStore, IAuditLog
             }
 
             return entries;
-        }));
+        });
 
     private Task Change(string sql, string id, CancellationToken cancellationToken, params (string Name, object Value)[] parameters) =>
         _database.WriteAsync(c =>

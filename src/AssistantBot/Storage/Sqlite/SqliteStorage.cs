@@ -29,45 +29,47 @@ public sealed class SqliteStorage : IStorage
         database.Migrate("state", Schema);
     }
 
-    public Task<StoreItem?> ReadAsync(string key, CancellationToken cancellationToken) => Task.FromResult(_database.Read(connection =>
+    public Task<StoreItem?> ReadAsync(string key, CancellationToken cancellationToken) => _database.ReadAsync(connection =>
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT json, version FROM state_items WHERE key = $key";
-        command.Parameters.AddWithValue("$key", key);
+        var command = SqliteDatabase.Prepared(connection, "SELECT json, version FROM state_items WHERE key = $key", "$key");
+        command.Parameters[0].Value = key;
         using var reader = command.ExecuteReader();
         return reader.Read()
             ? new StoreItem((byte[])reader.GetValue(0), reader.GetInt64(1).ToString(CultureInfo.InvariantCulture))
             : null;
-    }));
+    });
 
     public async Task<string> WriteAsync(string key, ReadOnlyMemory<byte> json, string? expectedETag, CancellationToken cancellationToken)
     {
-        var version = await _database.WriteAsync(connection => Upsert(connection, key, json, expectedETag), cancellationToken);
+        long? expected = null;
+        if (expectedETag is not (null or "*"))
+        {
+            if (!long.TryParse(expectedETag, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+            {
+                throw new StorageConflictException(key); // not an ETag this store issued: it cannot be current
+            }
+
+            expected = parsed;
+        }
+
+        var version = await _database.WriteAsync(connection => Upsert(connection, key, json, expectedETag, expected), cancellationToken);
         return version is long v ? v.ToString(CultureInfo.InvariantCulture) : throw new StorageConflictException(key);
     }
 
-    private object? Upsert(SqliteConnection connection, string key, ReadOnlyMemory<byte> json, string? expectedETag)
+    private object? Upsert(SqliteConnection connection, string key, ReadOnlyMemory<byte> json, string? expectedETag, long? expected)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = expectedETag switch
+        var sql = expectedETag switch
         {
             null => "INSERT INTO state_items (key, json, version, updated_at) VALUES ($key, $json, 1, $now) ON CONFLICT (key) DO NOTHING RETURNING version",
             "*" => "INSERT INTO state_items (key, json, version, updated_at) VALUES ($key, $json, 1, $now) ON CONFLICT (key) DO UPDATE SET json = excluded.json, version = state_items.version + 1, updated_at = excluded.updated_at RETURNING version",
             _ => "UPDATE state_items SET json = $json, version = version + 1, updated_at = $now WHERE key = $key AND version = $expected RETURNING version",
         };
-        command.Parameters.AddWithValue("$key", key);
-        command.Parameters.Add("$json", SqliteType.Blob).Value = json.ToArray();
-        command.Parameters.AddWithValue("$now", _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
-        if (expectedETag is not (null or "*"))
-        {
-            if (!long.TryParse(expectedETag, NumberStyles.None, CultureInfo.InvariantCulture, out var expected))
-            {
-                return null; // not an ETag this store issued: it cannot be current
-            }
-
-            command.Parameters.AddWithValue("$expected", expected);
-        }
-
+        var command = SqliteDatabase.Prepared(connection, sql, "$key", "$json", "$now", "$expected");
+        command.Parameters[0].Value = key;
+        command.Parameters[1].SqliteType = SqliteType.Blob;
+        command.Parameters[1].Value = json.ToArray();
+        command.Parameters[2].Value = _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+        command.Parameters[3].Value = (object?)expected ?? DBNull.Value;
         return command.ExecuteScalar();
     }
 
