@@ -9,13 +9,17 @@ namespace AssistantBot.Storage.Sqlite;
 /// races the writer gets SQLITE_BUSY, and this build of SQLite (no usleep) then sleeps a whole second before retrying
 /// (Microsoft.Data.Sqlite's own fallback sleeps 150 ms). A queue in front of one connection has no such stalls, and a
 /// point read or write on it takes microseconds. Waiting is asynchronous, so queued callers hold no threads.
-/// Statements run often are prepared once (<see cref="Prepared"/>).
+/// Statements run often are prepared once (<see cref="Prepared"/>). Small independent writes (turn state) can share a
+/// transaction with whatever else is waiting (<see cref="WriteInBatchAsync{T}"/>): group commit, one WAL append and one
+/// round of file locking for many turns.
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
     private readonly string _connectionString;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> Statements = [];
+    private const int MaxBatch = 256;
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqliteConnection, ConnectionStatements> Statements = [];
+    private readonly System.Collections.Concurrent.ConcurrentQueue<IBatchedWrite> _batch = new();
     private SqliteConnection? _connection;
 
     static SqliteDatabase() => SQLitePCL.Batteries_V2.Init();
@@ -68,12 +72,147 @@ public sealed class SqliteDatabase : IDisposable
     }
 
     /// <summary>
+    /// Runs a small write that needs no transaction of its own, together with other such writes queued meanwhile, in
+    /// one transaction. Each write's result (or its own statement error) is its own; if the commit fails, all fail.
+    /// The writes must use <see cref="Prepared"/> commands, which join the batch's transaction. <paramref name="undo"/>
+    /// runs, still inside the queue, when the batch is rolled back: for memory kept in step with the file.
+    /// </summary>
+    public Task<T> WriteInBatchAsync<T>(Func<SqliteConnection, T> change, Action? undo = null)
+    {
+        var write = new BatchedWrite<T>(change, undo);
+        _batch.Enqueue(write);
+        _ = CommitBatchAsync();
+        return write.Task;
+    }
+
+    /// <summary>Whoever gets the connection first commits everything queued so far; later callers find nothing left.</summary>
+    private async Task CommitBatchAsync()
+    {
+        await _gate.WaitAsync();
+        var writes = new List<IBatchedWrite>();
+        try
+        {
+            while (writes.Count < MaxBatch && _batch.TryDequeue(out var queued))
+            {
+                writes.Add(queued);
+            }
+
+            if (writes.Count == 0)
+            {
+                return;
+            }
+
+            _connection ??= Open();
+            var statements = Statements.GetOrCreateValue(_connection);
+            using (var transaction = _connection.BeginTransaction(deferred: false))
+            {
+                statements.Transaction = transaction;
+                try
+                {
+                    foreach (var write in writes)
+                    {
+                        write.Run(_connection);
+                    }
+
+                    transaction.Commit();
+                }
+                finally
+                {
+                    statements.Transaction = null;
+                }
+            }
+
+            foreach (var write in writes)
+            {
+                write.Complete();
+            }
+        }
+        catch (SqliteException ex) when (IsOutage(ex))
+        {
+            Close(_connection);
+            _connection = null;
+            var unavailable = Unavailable(ex);
+            foreach (var write in writes)
+            {
+                write.Fail(unavailable);
+            }
+        }
+        catch (Exception ex)
+        {
+            foreach (var write in writes)
+            {
+                write.Fail(ex);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private interface IBatchedWrite
+    {
+        void Run(SqliteConnection connection);
+
+        void Complete();
+
+        void Fail(Exception error);
+    }
+
+    private sealed class BatchedWrite<T>(Func<SqliteConnection, T> change, Action? undo) : IBatchedWrite
+    {
+        private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T? _result;
+        private Exception? _error;
+
+        public Task<T> Task => _done.Task;
+
+        public void Run(SqliteConnection connection)
+        {
+            try
+            {
+                _result = change(connection);
+            }
+            catch (SqliteException ex) when (!IsOutage(ex))
+            {
+                _error = ex; // this statement failed on its own; SQLite rolled back only it
+            }
+        }
+
+        public void Complete()
+        {
+            if (_error is not null)
+            {
+                _done.TrySetException(_error);
+            }
+            else
+            {
+                _done.TrySetResult(_result!);
+            }
+        }
+
+        public void Fail(Exception error)
+        {
+            undo?.Invoke();
+            _done.TrySetException(error);
+        }
+    }
+
+    private sealed class ConnectionStatements
+    {
+        public Dictionary<string, SqliteCommand> Commands { get; } = new(StringComparer.Ordinal);
+
+        public SqliteTransaction? Transaction { get; set; }
+    }
+
+    /// <summary>
     /// A prepared statement of this connection for <paramref name="sql"/>, created on first use and kept with the
     /// connection. Parameters keep the names given the first time; set their values on every use.
     /// </summary>
     public static SqliteCommand Prepared(SqliteConnection connection, string sql, params string[] parameterNames)
     {
-        var cache = Statements.GetOrCreateValue(connection);
+        var statements = Statements.GetOrCreateValue(connection);
+        var cache = statements.Commands;
         if (!cache.TryGetValue(sql, out var command))
         {
             command = connection.CreateCommand();
@@ -87,7 +226,7 @@ public sealed class SqliteDatabase : IDisposable
             cache[sql] = command;
         }
 
-        command.Transaction = null;
+        command.Transaction = statements.Transaction;
         return command;
     }
 
@@ -106,14 +245,14 @@ public sealed class SqliteDatabase : IDisposable
             return;
         }
 
-        if (Statements.TryGetValue(connection, out var cache))
+        if (Statements.TryGetValue(connection, out var statements))
         {
-            foreach (var command in cache.Values)
+            foreach (var command in statements.Commands.Values)
             {
                 command.Dispose();
             }
 
-            cache.Clear();
+            statements.Commands.Clear();
         }
 
         connection.Dispose();

@@ -66,7 +66,8 @@ public sealed class SqliteStorage : IStorage
             expected = parsed;
         }
 
-        var version = await _database.WriteAsync(connection => Upsert(connection, key, json, expectedETag, expected), cancellationToken);
+        // If the batch is rolled back, memory must forget what the file never got.
+        var version = await _database.WriteInBatchAsync(connection => Upsert(connection, key, json, expectedETag, expected), () => _cache.TryRemove(key, out _));
         return version is long v ? v.ToString(CultureInfo.InvariantCulture) : throw new StorageConflictException(key);
     }
 
