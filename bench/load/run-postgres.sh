@@ -8,12 +8,11 @@ CONNECTIONS=${CONNECTIONS:-32}
 DURATION=${DURATION:-20s}
 OUT=${OUT:-/tmp/assistantbot-bench}
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
-source bench/load/postgres.sh
-
 dotnet build src/AssistantBot -c Release -o "$OUT/app" -v quiet -nologo >/dev/null
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; stop_postgres; rm -rf "$OUT"/data-a "$OUT"/data-b; }
 trap cleanup EXIT
+source bench/load/postgres.sh
 for instance in a:5081 b:5082; do
   name=${instance%%:*}; port=${instance##*:}
   ASPNETCORE_URLS="http://127.0.0.1:$port" Storage__Provider=Postgres Storage__PostgresConnectionString="$PG_URL" \
@@ -25,16 +24,18 @@ done
 
 wrk -t1 -c16 -d5s -s bench/load/echo.lua http://127.0.0.1:5081 >/dev/null
 PREFIX=warm-a CONVERSATIONS=16 wrk -t1 -c16 -d5s -s bench/load/messages.lua http://127.0.0.1:5081 >/dev/null &
+warm=$!
 PREFIX=warm-b CONVERSATIONS=16 wrk -t1 -c16 -d5s -s bench/load/messages.lua http://127.0.0.1:5082 >/dev/null
-wait %1 2>/dev/null || true
+wait "$warm"
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
 for c in $CONNECTIONS; do
   half=$((c / 2))
   echo_line=$(wrk -t2 -c"$c" -d"$DURATION" -s bench/load/echo.lua http://127.0.0.1:5081 | grep RESULT)
   PREFIX=a CONVERSATIONS="$half" wrk -t1 -c"$half" -d"$DURATION" -s bench/load/messages.lua http://127.0.0.1:5081 >"$OUT/wrk-a.txt" &
+  first=$!
   PREFIX=b CONVERSATIONS="$half" wrk -t1 -c"$half" -d"$DURATION" -s bench/load/messages.lua http://127.0.0.1:5082 >"$OUT/wrk-b.txt"
-  wait %1 2>/dev/null || wait
+  wait "$first"
   a=$(grep RESULT "$OUT/wrk-a.txt"); b=$(grep RESULT "$OUT/wrk-b.txt")
   echo "c=$c echo      $echo_line"
   echo "c=$c instance A $a"
