@@ -2,6 +2,8 @@
 -- Each request is a new activity (unique id) in one of CONVERSATIONS conversations, so per-conversation state is
 -- read and written on every turn, as in real traffic. QUESTIONS rotate through real visitor questions.
 local conversations = tonumber(os.getenv("CONVERSATIONS") or "32")
+-- Distinct per wrk process (several instances are loaded at once) and per run (so activity ids are never redelivered).
+local prefix = (os.getenv("PREFIX") or "bench") .. "-" .. tostring(os.time())
 local questions = {}
 for line in io.lines(os.getenv("QUESTIONS_FILE") or "bench/load/questions.txt") do
   if #line > 0 then questions[#questions + 1] = line end
@@ -28,10 +30,10 @@ request = function()
   local conversation = (counter % conversations)
   local text = questions[(counter % #questions) + 1]
   local body = string.format(
-    '{"type":"message","id":"t%d-%d","channelId":"bench","serviceUrl":"https://bench.invalid/",' ..
-    '"conversation":{"id":"bench-%d-%d"},"from":{"id":"user-%d-%d","role":"user"},"recipient":{"id":"bot"},' ..
+    '{"type":"message","id":"%s-t%d-%d","channelId":"bench","serviceUrl":"https://bench.invalid/",' ..
+    '"conversation":{"id":"%s-%d-%d"},"from":{"id":"user-%d-%d","role":"user"},"recipient":{"id":"bot"},' ..
     '"deliveryMode":"expectReplies","locale":"en-US","text":"%s"}',
-    thread_id, counter, thread_id, conversation, thread_id, conversation, escape(text))
+    prefix, thread_id, counter, prefix, thread_id, conversation, thread_id, conversation, escape(text))
   return wrk.format("POST", "/api/messages", { ["Content-Type"] = "application/json" }, body)
 end
 

@@ -45,7 +45,12 @@ public static class DirectLineEndpoints
             return Problem(StatusCodes.Status403Forbidden, "The Direct Line secret is required to generate a token.");
         }
 
-        var parameters = await ReadOptionalAsync(http, DirectLineJsonContext.Default.TokenParameters);
+        var (parameters, unreadable) = await ReadOptionalAsync(http, DirectLineJsonContext.Default.TokenParameters);
+        if (unreadable is not null)
+        {
+            return unreadable;
+        }
+
         var userId = parameters?.User?.Id;
         if (userId is not null && !IsAcceptableUserId(userId))
         {
@@ -294,22 +299,29 @@ public static class DirectLineEndpoints
         return string.IsNullOrEmpty(watermark) ? url : url + "&watermark=" + Uri.EscapeDataString(watermark);
     }
 
-    private static async Task<T?> ReadOptionalAsync<T>(HttpContext http, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    /// <summary>An optional small JSON body: absent is fine; too large (413) or not JSON of that shape (400) is not.</summary>
+    private static async Task<(T? Value, ProblemHttpResult? Problem)> ReadOptionalAsync<T>(HttpContext http, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
         where T : class
     {
-        var body = await RequestBody.ReadLimitedAsync(http.Request, 16 * 1024, http.RequestAborted);
-        if (body is not { Length: > 0 })
+        const int limit = 16 * 1024;
+        var body = await RequestBody.ReadLimitedAsync(http.Request, limit, http.RequestAborted);
+        if (body is null)
         {
-            return null;
+            return (null, Problem(StatusCodes.Status413PayloadTooLarge, $"The body may be at most {limit} bytes."));
+        }
+
+        if (body.Length == 0)
+        {
+            return (null, null);
         }
 
         try
         {
-            return JsonSerializer.Deserialize(body, type);
+            return (JsonSerializer.Deserialize(body, type), null);
         }
         catch (JsonException)
         {
-            return null;
+            return (null, Problem(StatusCodes.Status400BadRequest, "The body is not JSON of the expected shape."));
         }
     }
 

@@ -38,6 +38,18 @@ public sealed class InProcessNotifier : IDirectLineNotifier
         }
     }
 
+    /// <summary>Calls every subscriber of every conversation, when signals may have been missed and all must re-read.</summary>
+    public void NotifyAllLocal(Action<IDirectLineSubscriber> signal)
+    {
+        foreach (var list in _subscribers.Values)
+        {
+            foreach (var subscriber in list.Items)
+            {
+                signal(subscriber);
+            }
+        }
+    }
+
     public bool HasSubscribers(string conversationId) => _subscribers.ContainsKey(conversationId);
 
     private void Unsubscribe(string conversationId, IDirectLineSubscriber subscriber)

@@ -33,6 +33,7 @@ public static class Hosting
         }
 
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<StorageOutageHandler>();
         builder.Services.AddHealthChecks();
         builder.Services.AddAssistantStorage();
         builder.Services.AddBotFramework(builder.Configuration);

@@ -4,7 +4,6 @@ using AssistantBot.Knowledge;
 using AssistantBot.Knowledge.Answering;
 using AssistantBot.Knowledge.Evaluation;
 using AssistantBot.Knowledge.Feedback;
-using AssistantBot.Knowledge.Feedback.Sqlite;
 using AssistantBot.Storage;
 
 namespace AssistantBot.Cli;
@@ -127,8 +126,9 @@ public static class KnowledgeCommands
     /// </summary>
     private static async Task<int> UnansweredAsync(int limit, string[] settings, CancellationToken cancellationToken)
     {
+        // The feedback store of the configured storage provider (SQLite or PostgreSQL) comes with ToolHost's storage.
         using var host = ToolHost.Build(settings, services => services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.SectionName).Services
-            .AddSingleton(TimeProvider.System).AddSingleton<IKnowledgeFeedbackStore, SqliteKnowledgeFeedbackStore>());
+            .AddSingleton(TimeProvider.System));
         var store = host.Services.GetRequiredService<IKnowledgeFeedbackStore>();
         var options = host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KnowledgeOptions>>().Value;
         var time = host.Services.GetRequiredService<TimeProvider>();

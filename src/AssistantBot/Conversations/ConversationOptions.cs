@@ -7,8 +7,8 @@ public sealed class ConversationOptions
     public const string SectionName = "Conversations";
 
     /// <summary>How many times a turn runs again when another instance saved the conversation first.</summary>
-    [Range(1, 20)]
-    public int MaxSaveAttempts { get; set; } = 5;
+    [Range(1, 50)]
+    public int MaxSaveAttempts { get; set; } = 10;
 
     /// <summary>How many recent activity ids are kept for de-duplication.</summary>
     [Range(1, 1000)]

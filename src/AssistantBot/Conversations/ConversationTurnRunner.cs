@@ -49,6 +49,8 @@ public sealed class ConversationTurnRunner(
             catch (StorageConflictException) when (attempt < settings.MaxSaveAttempts)
             {
                 logger.LogInformation("Conversation saved elsewhere first; running the turn again (attempt {Attempt})", attempt + 1);
+                // Another instance is busy with this conversation: a short random pause keeps two from colliding again.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 5 * attempt)), cancellationToken);
             }
         }
     }

@@ -22,7 +22,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddSingleton<KnowledgeIndex>();
         services.AddSingleton<ITextAnalyzer, CurrentTextAnalyzer>();
         services.AddSingleton<KnowledgeSearch>();
-        services.AddSingleton<IKnowledgeFeedbackStore, SqliteKnowledgeFeedbackStore>();
+        services.TryAddSingleton<IKnowledgeFeedbackStore, SqliteKnowledgeFeedbackStore>(); // AddAssistantStorage picks the provider's
         services.AddSingleton<KnowledgeResponder>();
         services.AddHostedService<CorpusWatcher>();
         services.AddHostedService<FeedbackRetention>();

@@ -71,6 +71,7 @@ public static class SignInEndpoints
               <meta charset="utf-8">
               <meta name="viewport" content="width=device-width, initial-scale=1">
               <title>Sign in · Patient Advocate console</title>
+              <link rel="icon" href="/favicon.svg" type="image/svg+xml">
               <link rel="stylesheet" href="/staff-console/console.css">
             </head>
             <body class="signin">

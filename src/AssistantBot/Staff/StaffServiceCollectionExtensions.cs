@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace AssistantBot.Staff;
@@ -22,9 +23,10 @@ public static class StaffServiceCollectionExtensions
     {
         services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<StaffAccounts>();
-        services.AddSingleton<IStaffEvents, InProcessStaffEvents>();
+        services.TryAddSingleton<IStaffEvents, InProcessStaffEvents>(); // the storage may relay them between instances
 
-        // Keys for the cookie, anti-forgery tokens and the hand-off's encrypted fields live in the data directory.
+        // Keys for the cookie, anti-forgery tokens and the hand-off's encrypted fields live in the data directory
+        // (in the shared database on PostgreSQL, see PostgresKeyRepository).
         services.AddDataProtection().SetApplicationName("AssistantBot");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>, DataDirectoryKeys>();
 

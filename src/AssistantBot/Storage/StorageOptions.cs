@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace AssistantBot.Storage;
 
-public sealed class StorageOptions
+public sealed class StorageOptions : IValidatableObject
 {
     public const string SectionName = "Storage";
 
@@ -18,6 +18,36 @@ public sealed class StorageOptions
     public string? PostgresConnectionString { get; set; }
 
     public bool IsPostgres => string.Equals(Provider, "postgres", StringComparison.OrdinalIgnoreCase);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!IsPostgres)
+        {
+            yield break;
+        }
+
+        string? problem = null;
+        try
+        {
+            if (string.IsNullOrWhiteSpace(PostgresConnectionString))
+            {
+                problem = "Storage:PostgresConnectionString is required when Storage:Provider is Postgres.";
+            }
+            else if (string.IsNullOrEmpty(new Npgsql.NpgsqlConnectionStringBuilder(PostgresConnectionString).Host))
+            {
+                problem = "Storage:PostgresConnectionString names no Host.";
+            }
+        }
+        catch (Exception ex) when (ex is ArgumentException or FormatException)
+        {
+            problem = "Storage:PostgresConnectionString is not a valid Npgsql connection string: " + ex.Message;
+        }
+
+        if (problem is not null)
+        {
+            yield return new ValidationResult(problem, [nameof(PostgresConnectionString)]);
+        }
+    }
 }
 
 /// <summary>Resolved absolute paths, relative settings being taken from the content root.</summary>

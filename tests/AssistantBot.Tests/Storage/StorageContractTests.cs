@@ -1,5 +1,6 @@
 using System.Text;
 using AssistantBot.BotFramework.Storage;
+using AssistantBot.Storage.Postgres;
 using AssistantBot.Storage.Sqlite;
 using AssistantBot.Tests.Infrastructure;
 
@@ -125,16 +126,17 @@ public sealed class MemoryStorageContractTests : StorageContractTests
 
 public sealed class SqliteStorageContractTests : StorageContractTests, IDisposable
 {
-    private readonly TempDirectory _directory = new();
+    private readonly SqliteTestDatabase _sqlite = new();
 
-    public SqliteStorageContractTests() =>
-        Storage = new SqliteStorage(new SqliteDatabase(Path.Combine(_directory.Path, "state.db")), TimeProvider.System);
+    public SqliteStorageContractTests() => Storage = new SqliteStorage(_sqlite.Database, TimeProvider.System);
 
     protected override IStorage Storage { get; }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        _directory.Dispose();
-    }
+    public void Dispose() => _sqlite.Dispose();
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresStorageContractTests(PostgresServer server) : StorageContractTests
+{
+    protected override IStorage Storage { get; } = new PostgresStorage(server.Database(nameof(PostgresStorageContractTests)), TimeProvider.System);
 }

@@ -12,14 +12,20 @@ public sealed class CommandRecognizer
 {
     private readonly DialogSetCache<CompiledCommands> _compiled = new(set => new CompiledCommands(set.Commands));
 
-    public GlobalCommand? Recognize(DialogSet set, string text, bool flowActive) =>
-        _compiled.For(set).Recognize(text, flowActive);
+    public GlobalCommand? Recognize(DialogSet set, string text, bool flowActive)
+    {
+        var compiled = _compiled.For(set);
+        return flowActive ? compiled.Recognize(text, flowActive: true) : compiled.Outside.Get(text, compiled, static (t, c) => c.Recognize(t, flowActive: false));
+    }
 
     /// <summary>True when the message declines to carry on with a paused flow ("no", "not now").</summary>
     public bool IsDecline(DialogSet set, string text) => _compiled.For(set).IsDecline(text);
 
     private sealed class CompiledCommands
     {
+        /// <summary>What each text means outside a flow (the common case), remembered with this set of commands.</summary>
+        public Caching.BoundedMemo<GlobalCommand?> Outside { get; } = new();
+
         private readonly TolerantWords _terms;
         private readonly List<string[]> _fillers;
         private readonly List<(GlobalCommand Command, string Whole)> _phrases = [];

@@ -25,10 +25,11 @@ public sealed record DialogMatch(FaqDialog? Faq, FlowDialog? Flow, double Confid
 public sealed class FaqMatcher(KnowledgeIndex index, IOptions<KnowledgeOptions> options)
 {
     // Triggers are analysed once per dialog set and corpus version: a new corpus brings new vocabulary and weights.
-    private readonly DialogSetCache<List<Trigger>> _triggers = new(set =>
+    // The best match of a text is remembered with them, for the same reason.
+    private readonly DialogSetCache<Triggers> _triggers = new(set => new Triggers(
         set.Faqs.SelectMany(f => f.Triggers.Select(t => new Trigger(f, null, index.Analyzer.Analyze(t), Words.Of(t).ToHashSet(StringComparer.Ordinal))))
             .Concat(set.Flows.SelectMany(f => f.Triggers.Select(t => new Trigger(null, f, index.Analyzer.Analyze(t), Words.Of(t).ToHashSet(StringComparer.Ordinal)))))
-            .ToList());
+            .ToList()));
 
     public DialogMatch? BestMatch(DialogSet set, string text)
     {
@@ -39,6 +40,11 @@ public sealed class FaqMatcher(KnowledgeIndex index, IOptions<KnowledgeOptions> 
 
         var analyzer = index.Analyzer;
         var triggers = _triggers.For(set, analyzer);
+        return triggers.Best.Get(text, (triggers.List, analyzer), static (text, s) => Best(s.List, s.analyzer, text));
+    }
+
+    private static DialogMatch? Best(List<Trigger> triggers, ITextAnalyzer analyzer, string text)
+    {
         var question = analyzer.Analyze(text);
         if (question.IsEmpty)
         {
@@ -67,4 +73,9 @@ public sealed class FaqMatcher(KnowledgeIndex index, IOptions<KnowledgeOptions> 
     }
 
     private sealed record Trigger(FaqDialog? Faq, FlowDialog? Flow, AnalyzedText Analyzed, HashSet<string> Words);
+
+    private sealed record Triggers(List<Trigger> List)
+    {
+        public Caching.BoundedMemo<DialogMatch?> Best { get; } = new();
+    }
 }

@@ -14,9 +14,15 @@ public sealed class RedFlagDetector
 {
     private readonly DialogSetCache<CompiledRules> _compiled = new(set => new CompiledRules(set.Safety));
 
+    /// <summary>The assessment of a text is the same every time for one dialog set, so it is remembered with the set's rules.</summary>
     public SafetyAssessment Assess(DialogSet set, string text)
     {
         var rules = _compiled.For(set);
+        return rules.Assessments.Get(text, rules, Assess);
+    }
+
+    private static SafetyAssessment Assess(string text, CompiledRules rules)
+    {
         var raw = Words.WithClauses(text);
         var words = rules.Prepare(raw);
         // Read on the words as typed, so that "can't breathe" does not open like the question "can ...".
@@ -55,6 +61,8 @@ public sealed class RedFlagDetector
     /// <summary>The safety rules with every phrase already split and normalised, built once per dialog set.</summary>
     private sealed class CompiledRules
     {
+        public Caching.BoundedMemo<SafetyAssessment> Assessments { get; } = new();
+
         private readonly TolerantWords _terms;
         private readonly IReadOnlyDictionary<string, string[]> _contractions;
         private readonly HashSet<string> _clauseBreaks;

@@ -4,16 +4,23 @@ using Microsoft.Data.Sqlite;
 namespace AssistantBot.Storage.Sqlite;
 
 /// <summary>
-/// The embedded database file, in WAL mode: readers use pooled connections and run beside the writer, while all
-/// writes of this process go through one connection, one at a time. SQLite allows a single writer anyway; queuing
-/// here is far cheaper than letting writers collide on the file lock and back off (Microsoft.Data.Sqlite retries a
-/// busy database after sleeping 150 ms).
+/// The embedded database file, used by this process through ONE connection, one statement batch at a time.
+/// SQLite allows a single writer anyway, and concurrent readers beside a writer are not free here: a WAL reader that
+/// races the writer gets SQLITE_BUSY, and this build of SQLite (no usleep) then sleeps a whole second before retrying
+/// (Microsoft.Data.Sqlite's own fallback sleeps 150 ms). A queue in front of one connection has no such stalls, and a
+/// point read or write on it takes microseconds. Waiting is asynchronous, so queued callers hold no threads.
+/// Statements run often are prepared once (<see cref="Prepared"/>). Small independent writes (turn state) can share a
+/// transaction with whatever else is waiting (<see cref="WriteInBatchAsync{T}"/>): group commit, one WAL append and one
+/// round of file locking for many turns.
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
     private readonly string _connectionString;
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
-    private SqliteConnection? _writer;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private const int MaxBatch = 256;
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SqliteConnection, ConnectionStatements> Statements = [];
+    private readonly System.Collections.Concurrent.ConcurrentQueue<IBatchedWrite> _batch = new();
+    private SqliteConnection? _connection;
 
     static SqliteDatabase() => SQLitePCL.Batteries_V2.Init();
 
@@ -35,55 +42,223 @@ public sealed class SqliteDatabase : IDisposable
 
     public string Path { get; }
 
-    /// <summary>Runs a query on a pooled connection.</summary>
-    public T Read<T>(Func<SqliteConnection, T> query)
-    {
-        try
-        {
-            using var connection = new SqliteConnection(_connectionString);
-            connection.Open();
-            return query(connection);
-        }
-        catch (SqliteException ex) when (IsOutage(ex))
-        {
-            throw Unavailable(ex);
-        }
-    }
+    /// <summary>Runs a query on the process's connection, after whatever is queued before it.</summary>
+    public Task<T> ReadAsync<T>(Func<SqliteConnection, T> query, CancellationToken cancellationToken = default) =>
+        RunAsync(query, cancellationToken);
 
-    /// <summary>
-    /// Runs a change on the process's single write connection; changes never overlap. Waiting for the connection is
-    /// asynchronous, so a queue of writers does not tie up thread-pool threads.
-    /// </summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, T> change, CancellationToken cancellationToken = default)
+    /// <summary>Runs a change on the process's connection; changes never overlap with each other or with reads.</summary>
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, T> change, CancellationToken cancellationToken = default) =>
+        RunAsync(change, cancellationToken);
+
+    private async Task<T> RunAsync<T>(Func<SqliteConnection, T> work, CancellationToken cancellationToken)
     {
-        await _writeGate.WaitAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
         try
         {
-            _writer ??= Open();
-            return change(_writer);
+            _connection ??= Open();
+            return work(_connection);
         }
         catch (SqliteException ex) when (IsOutage(ex))
         {
-            // The connection may be what is broken; the next write opens a fresh one.
-            _writer?.Dispose();
-            _writer = null;
+            // The connection may be what is broken; the next call opens a fresh one.
+            Close(_connection);
+            _connection = null;
             throw Unavailable(ex);
         }
         finally
         {
-            _writeGate.Release();
+            _gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Runs a small write that needs no transaction of its own, together with other such writes queued meanwhile, in
+    /// one transaction. Each write's result (or its own statement error) is its own; if the commit fails, all fail.
+    /// The writes must use <see cref="Prepared"/> commands, which join the batch's transaction. <paramref name="undo"/>
+    /// runs, still inside the queue, when the batch is rolled back: for memory kept in step with the file.
+    /// </summary>
+    public Task<T> WriteInBatchAsync<T>(Func<SqliteConnection, T> change, Action? undo = null)
+    {
+        var write = new BatchedWrite<T>(change, undo);
+        _batch.Enqueue(write);
+        _ = CommitBatchAsync();
+        return write.Task;
+    }
+
+    /// <summary>Whoever gets the connection first commits everything queued so far; later callers find nothing left.</summary>
+    private async Task CommitBatchAsync()
+    {
+        await _gate.WaitAsync();
+        var writes = new List<IBatchedWrite>();
+        try
+        {
+            while (writes.Count < MaxBatch && _batch.TryDequeue(out var queued))
+            {
+                writes.Add(queued);
+            }
+
+            if (writes.Count == 0)
+            {
+                return;
+            }
+
+            _connection ??= Open();
+            var statements = Statements.GetOrCreateValue(_connection);
+            using (var transaction = _connection.BeginTransaction(deferred: false))
+            {
+                statements.Transaction = transaction;
+                try
+                {
+                    foreach (var write in writes)
+                    {
+                        write.Run(_connection);
+                    }
+
+                    transaction.Commit();
+                }
+                finally
+                {
+                    statements.Transaction = null;
+                }
+            }
+
+            foreach (var write in writes)
+            {
+                write.Complete();
+            }
+        }
+        catch (SqliteException ex) when (IsOutage(ex))
+        {
+            Close(_connection);
+            _connection = null;
+            var unavailable = Unavailable(ex);
+            foreach (var write in writes)
+            {
+                write.Fail(unavailable);
+            }
+        }
+        catch (Exception ex)
+        {
+            foreach (var write in writes)
+            {
+                write.Fail(ex);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private interface IBatchedWrite
+    {
+        void Run(SqliteConnection connection);
+
+        void Complete();
+
+        void Fail(Exception error);
+    }
+
+    private sealed class BatchedWrite<T>(Func<SqliteConnection, T> change, Action? undo) : IBatchedWrite
+    {
+        private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T? _result;
+        private Exception? _error;
+
+        public Task<T> Task => _done.Task;
+
+        public void Run(SqliteConnection connection)
+        {
+            try
+            {
+                _result = change(connection);
+            }
+            catch (SqliteException ex) when (!IsOutage(ex))
+            {
+                _error = ex; // this statement failed on its own; SQLite rolled back only it
+            }
+        }
+
+        public void Complete()
+        {
+            if (_error is not null)
+            {
+                _done.TrySetException(_error);
+            }
+            else
+            {
+                _done.TrySetResult(_result!);
+            }
+        }
+
+        public void Fail(Exception error)
+        {
+            undo?.Invoke();
+            _done.TrySetException(error);
+        }
+    }
+
+    private sealed class ConnectionStatements
+    {
+        public Dictionary<string, SqliteCommand> Commands { get; } = new(StringComparer.Ordinal);
+
+        public SqliteTransaction? Transaction { get; set; }
+    }
+
+    /// <summary>
+    /// A prepared statement of this connection for <paramref name="sql"/>, created on first use and kept with the
+    /// connection. Parameters keep the names given the first time; set their values on every use.
+    /// </summary>
+    public static SqliteCommand Prepared(SqliteConnection connection, string sql, params string[] parameterNames)
+    {
+        var statements = Statements.GetOrCreateValue(connection);
+        var cache = statements.Commands;
+        if (!cache.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var name in parameterNames)
+            {
+                command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+
+            command.Prepare();
+            cache[sql] = command;
+        }
+
+        command.Transaction = statements.Transaction;
+        return command;
     }
 
     public void Dispose()
     {
-        _writeGate.Wait();
-        _writer?.Dispose();
-        _writer = null;
-        _writeGate.Release();
+        _gate.Wait();
+        Close(_connection);
+        _connection = null;
+        _gate.Release();
     }
 
-    /// <summary>A pooled connection with the write pragmas set; prefer <see cref="Read{T}"/> and <see cref="Write{T}"/>.</summary>
+    private static void Close(SqliteConnection? connection)
+    {
+        if (connection is null)
+        {
+            return;
+        }
+
+        if (Statements.TryGetValue(connection, out var statements))
+        {
+            foreach (var command in statements.Commands.Values)
+            {
+                command.Dispose();
+            }
+
+            statements.Commands.Clear();
+        }
+
+        connection.Dispose();
+    }
+
+    /// <summary>A connection of its own with the pragmas set, for migrations and tools; prefer <see cref="ReadAsync{T}"/> and <see cref="WriteAsync{T}"/>.</summary>
     public SqliteConnection Open()
     {
         var connection = new SqliteConnection(_connectionString);
@@ -135,6 +310,10 @@ public sealed class SqliteDatabase : IDisposable
 
     private StorageUnavailableException Unavailable(SqliteException ex) =>
         new($"The database {System.IO.Path.GetFileName(Path)} failed (SQLite error {ex.SqliteErrorCode}).", ex);
+
+    /// <summary>Reads a nullable time column stored as Unix milliseconds.</summary>
+    public static readonly Rows.StoredTime UnixMilliseconds = (row, ordinal) =>
+        row.IsDBNull(ordinal) ? null : DateTimeOffset.FromUnixTimeMilliseconds(row.GetInt64(ordinal));
 
     public static void Execute(SqliteConnection connection, string sql)
     {

@@ -50,7 +50,7 @@ public sealed class SqliteDirectLineStore : IDirectLineStore
         }, cancellationToken);
 
     public Task<StoredConversation?> FindConversationAsync(string conversationId, CancellationToken cancellationToken) =>
-        Task.FromResult(_database.Read(connection =>
+        _database.ReadAsync(connection =>
         {
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT user_id, created_at FROM dl_conversations WHERE id = $id";
@@ -59,7 +59,7 @@ public sealed class SqliteDirectLineStore : IDirectLineStore
             return reader.Read()
                 ? new StoredConversation(conversationId, reader.IsDBNull(0) ? null : reader.GetString(0), DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture))
                 : null;
-        }));
+        });
 
     public Task<Activity> AppendAsync(string conversationId, Activity activity, CancellationToken cancellationToken) =>
         _database.WriteAsync(connection => Append(connection, conversationId, activity), cancellationToken);
@@ -105,7 +105,7 @@ public sealed class SqliteDirectLineStore : IDirectLineStore
     }
 
     public Task<ActivityPage> GetActivitiesAsync(string conversationId, long afterWatermark, int max, CancellationToken cancellationToken) =>
-        Task.FromResult(_database.Read(connection => ReadPage(connection, conversationId, afterWatermark, max)));
+        _database.ReadAsync(connection => ReadPage(connection, conversationId, afterWatermark, max));
 
     private static ActivityPage ReadPage(SqliteConnection connection, string conversationId, long afterWatermark, int max)
     {

@@ -1,4 +1,5 @@
 using AssistantBot.Handoff;
+using AssistantBot.Storage.Rows;
 using Microsoft.Data.Sqlite;
 
 namespace AssistantBot.Storage.Sqlite;
@@ -56,8 +57,7 @@ public sealed class SqliteHandoffStore : IHandoffStore, IWebhookOutbox
         """,
     ];
 
-    private const string Columns = "id, reference, intake_id, channel_id, conversation_id, status, created_at, due_by, claimed_by, claimed_at, " +
-        "resolved_at, contact, transcript, transcript_consent, live_state, live_staff_id, live_wait_until, hub_status";
+    private const string Columns = HandoffRows.Columns;
 
     private readonly SqliteDatabase _database;
 
@@ -115,20 +115,20 @@ public sealed class SqliteHandoffStore : IHandoffStore, IWebhookOutbox
     }
 
     public Task<HandoffRequest?> FindAsync(string id, CancellationToken cancellationToken) =>
-        Task.FromResult(_database.Read(c => QueryOne(c, null, $"SELECT {Columns} FROM handoff_requests WHERE id = $v", id)));
+        _database.ReadAsync(c => QueryOne(c, null, $"SELECT {Columns} FROM handoff_requests WHERE id = $v", id));
 
     public Task<HandoffRequest?> FindLatestForConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken) =>
-        Task.FromResult(_database.Read(c =>
+        _database.ReadAsync(c =>
         {
             using var command = c.CreateCommand();
             command.CommandText = $"SELECT {Columns} FROM handoff_requests WHERE channel_id = $channel AND conversation_id = $conversation ORDER BY created_at DESC LIMIT 1";
             command.Parameters.AddWithValue("$channel", channelId);
             command.Parameters.AddWithValue("$conversation", conversationId);
             return ReadAll(command).FirstOrDefault();
-        }));
+        });
 
     public Task<IReadOnlyList<HandoffRequest>> ListAsync(IReadOnlyCollection<HandoffStatus> statuses, int max, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<HandoffRequest>>(_database.Read(c =>
+        _database.ReadAsync<IReadOnlyList<HandoffRequest>>(c =>
         {
             using var command = c.CreateCommand();
             var names = statuses.Select((s, i) => (Name: $"$s{i}", Value: s.ToString())).ToList();
@@ -140,7 +140,7 @@ public sealed class SqliteHandoffStore : IHandoffStore, IWebhookOutbox
 
             command.Parameters.AddWithValue("$max", max);
             return ReadAll(command);
-        }));
+        });
 
     public async Task<bool> ClaimAsync(string id, string staffId, DateTimeOffset at, CancellationToken cancellationToken) =>
         await ChangeAsync("""
@@ -181,13 +181,13 @@ public sealed class SqliteHandoffStore : IHandoffStore, IWebhookOutbox
         }, cancellationToken);
 
     public Task<IReadOnlyList<HandoffRequest>> ExpiredLiveOffersAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<HandoffRequest>>(_database.Read(c =>
+        _database.ReadAsync<IReadOnlyList<HandoffRequest>>(c =>
         {
             using var command = c.CreateCommand();
             command.CommandText = $"SELECT {Columns} FROM handoff_requests WHERE live_state = 'Waiting' AND live_wait_until <= $now";
             command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
             return ReadAll(command);
-        }));
+        });
 
     public Task AddNoteAsync(string id, HandoffNote note, CancellationToken cancellationToken) =>
         _database.WriteAsync(c =>
@@ -202,20 +202,13 @@ public sealed class SqliteHandoffStore : IHandoffStore, IWebhookOutbox
         }, cancellationToken);
 
     public Task<IReadOnlyList<HandoffNote>> NotesAsync(string id, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<HandoffNote>>(_database.Read(c =>
+        _database.ReadAsync<IReadOnlyList<HandoffNote>>(c =>
         {
             using var command = c.CreateCommand();
             command.CommandText = "SELECT at, staff_id, text FROM handoff_notes WHERE request_id = $id ORDER BY at, rowid";
             command.Parameters.AddWithValue("$id", id);
-            using var reader = command.ExecuteReader();
-            var notes = new List<HandoffNote>();
-            while (reader.Read())
-            {
-                notes.Add(new HandoffNote(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), reader.GetString(1), (byte[])reader.GetValue(2)));
-            }
-
-            return notes;
-        }));
+            return ReadAll(command, r => HandoffRows.Note(r, SqliteDatabase.UnixMilliseconds));
+        });
 
     public Task<LiveMessage> AddMessageAsync(string id, LiveSender sender, string? staffId, DateTimeOffset at, byte[] protectedText, CancellationToken cancellationToken) =>
         _database.WriteAsync(c =>
@@ -236,25 +229,17 @@ public sealed class SqliteHandoffStore : IHandoffStore, IWebhookOutbox
         }, cancellationToken);
 
     public Task<IReadOnlyList<LiveMessage>> MessagesAsync(string id, long afterSequence, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<LiveMessage>>(_database.Read(c =>
+        _database.ReadAsync<IReadOnlyList<LiveMessage>>(c =>
         {
             using var command = c.CreateCommand();
             command.CommandText = "SELECT seq, at, sender, staff_id, text FROM handoff_messages WHERE request_id = $id AND seq > $after ORDER BY seq";
             command.Parameters.AddWithValue("$id", id);
             command.Parameters.AddWithValue("$after", afterSequence);
-            using var reader = command.ExecuteReader();
-            var messages = new List<LiveMessage>();
-            while (reader.Read())
-            {
-                messages.Add(new LiveMessage(reader.GetInt64(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)),
-                    Enum.Parse<LiveSender>(reader.GetString(2)), reader.IsDBNull(3) ? null : reader.GetString(3), (byte[])reader.GetValue(4)));
-            }
-
-            return messages;
-        }));
+            return ReadAll(command, r => HandoffRows.Message(r, SqliteDatabase.UnixMilliseconds));
+        });
 
     public Task<IReadOnlyList<WebhookDelivery>> DueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<WebhookDelivery>>(_database.Read(c =>
+        _database.ReadAsync<IReadOnlyList<WebhookDelivery>>(c =>
         {
             using var command = c.CreateCommand();
             command.CommandText = """
@@ -264,15 +249,8 @@ public sealed class SqliteHandoffStore : IHandoffStore, IWebhookOutbox
                 """;
             command.Parameters.AddWithValue("$now", now.ToUnixTimeMilliseconds());
             command.Parameters.AddWithValue("$max", max);
-            using var reader = command.ExecuteReader();
-            var due = new List<WebhookDelivery>();
-            while (reader.Read())
-            {
-                due.Add(new WebhookDelivery(reader.GetString(0), reader.GetInt32(1)));
-            }
-
-            return due;
-        }));
+            return ReadAll(command, HandoffRows.Delivery);
+        });
 
     public Task MarkDeliveredAsync(string requestId, DateTimeOffset at, CancellationToken cancellationToken) =>
         _database.WriteAsync(c =>
@@ -315,38 +293,17 @@ public sealed class SqliteHandoffStore : IHandoffStore, IWebhookOutbox
         return ReadAll(command).FirstOrDefault();
     }
 
-    private static List<HandoffRequest> ReadAll(SqliteCommand command)
+    private static List<HandoffRequest> ReadAll(SqliteCommand command) => ReadAll(command, r => HandoffRows.Request(r, SqliteDatabase.UnixMilliseconds));
+
+    private static List<T> ReadAll<T>(SqliteCommand command, Func<SqliteDataReader, T> map)
     {
         using var reader = command.ExecuteReader();
-        var requests = new List<HandoffRequest>();
+        var rows = new List<T>();
         while (reader.Read())
         {
-            requests.Add(new HandoffRequest
-            {
-                Id = reader.GetString(0),
-                Reference = reader.GetString(1),
-                IntakeId = reader.GetString(2),
-                ChannelId = reader.GetString(3),
-                ConversationId = reader.GetString(4),
-                Status = Enum.Parse<HandoffStatus>(reader.GetString(5)),
-                CreatedAt = Time(reader, 6)!.Value,
-                DueBy = Time(reader, 7)!.Value,
-                ClaimedBy = reader.IsDBNull(8) ? null : reader.GetString(8),
-                ClaimedAt = Time(reader, 9),
-                ResolvedAt = Time(reader, 10),
-                ProtectedContact = (byte[])reader.GetValue(11),
-                ProtectedTranscript = reader.IsDBNull(12) ? null : (byte[])reader.GetValue(12),
-                TranscriptConsent = reader.GetInt64(13) == 1,
-                LiveState = Enum.Parse<LiveChatState>(reader.GetString(14)),
-                LiveStaffId = reader.IsDBNull(15) ? null : reader.GetString(15),
-                LiveWaitUntil = Time(reader, 16),
-                HubStatus = reader.IsDBNull(17) ? null : reader.GetString(17),
-            });
+            rows.Add(map(reader));
         }
 
-        return requests;
+        return rows;
     }
-
-    private static DateTimeOffset? Time(SqliteDataReader reader, int ordinal) =>
-        reader.IsDBNull(ordinal) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(ordinal));
 }

@@ -1,4 +1,5 @@
 using AssistantBot.Staff;
+using AssistantBot.Storage.Rows;
 using Microsoft.Data.Sqlite;
 
 namespace AssistantBot.Storage.Sqlite;
@@ -31,7 +32,7 @@ public sealed class SqliteStaffStore : IStaffStore, IAuditLog
         """,
     ];
 
-    private const string Columns = "id, email, display_name, role, password_hash, failed_sign_ins, locked_until, disabled, last_seen_at";
+    private const string Columns = StaffRows.Columns;
 
     private readonly SqliteDatabase _database;
 
@@ -59,13 +60,13 @@ public sealed class SqliteStaffStore : IStaffStore, IAuditLog
         }, cancellationToken) == 1;
 
     public Task<StaffAccount?> FindByEmailAsync(string email, CancellationToken cancellationToken) =>
-        Task.FromResult(_database.Read(c => QueryAccounts(c, $"SELECT {Columns} FROM staff_accounts WHERE email = $v", email).FirstOrDefault()));
+        _database.ReadAsync(c => QueryAccounts(c, $"SELECT {Columns} FROM staff_accounts WHERE email = $v", email).FirstOrDefault());
 
     public Task<StaffAccount?> FindAsync(string id, CancellationToken cancellationToken) =>
-        Task.FromResult(_database.Read(c => QueryAccounts(c, $"SELECT {Columns} FROM staff_accounts WHERE id = $v", id).FirstOrDefault()));
+        _database.ReadAsync(c => QueryAccounts(c, $"SELECT {Columns} FROM staff_accounts WHERE id = $v", id).FirstOrDefault());
 
     public Task<IReadOnlyList<StaffAccount>> ListAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<StaffAccount>>(_database.Read(c => QueryAccounts(c, $"SELECT {Columns} FROM staff_accounts WHERE $v = $v ORDER BY display_name", "all")));
+        _database.ReadAsync<IReadOnlyList<StaffAccount>>(c => QueryAccounts(c, $"SELECT {Columns} FROM staff_accounts WHERE $v = $v ORDER BY display_name", "all"));
 
     public Task RecordFailedSignInAsync(string id, int maxFailures, DateTimeOffset lockUntil, CancellationToken cancellationToken) =>
         Change("""
@@ -89,13 +90,13 @@ public sealed class SqliteStaffStore : IStaffStore, IAuditLog
         Change("UPDATE staff_accounts SET last_seen_at = $at WHERE id = $id", id, cancellationToken, ("$at", at.ToUnixTimeMilliseconds()));
 
     public Task<bool> AnyPresentSinceAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
-        Task.FromResult(_database.Read(c =>
+        _database.ReadAsync(c =>
         {
             using var command = c.CreateCommand();
             command.CommandText = "SELECT EXISTS (SELECT 1 FROM staff_accounts WHERE disabled = 0 AND last_seen_at >= $since)";
             command.Parameters.AddWithValue("$since", since.ToUnixTimeMilliseconds());
             return (long)command.ExecuteScalar()! == 1;
-        }));
+        });
 
     public Task RecordAsync(AuditEntry entry, CancellationToken cancellationToken) =>
         _database.WriteAsync(c =>
@@ -110,7 +111,7 @@ public sealed class SqliteStaffStore : IStaffStore, IAuditLog
         }, cancellationToken);
 
     public Task<IReadOnlyList<AuditEntry>> RecentAsync(int max, CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlyList<AuditEntry>>(_database.Read(c =>
+        _database.ReadAsync<IReadOnlyList<AuditEntry>>(c =>
         {
             using var command = c.CreateCommand();
             command.CommandText = "SELECT at, staff_id, action, target FROM audit_log ORDER BY at DESC, rowid DESC LIMIT $max";
@@ -119,11 +120,11 @@ public sealed class SqliteStaffStore : IStaffStore, IAuditLog
             var entries = new List<AuditEntry>();
             while (reader.Read())
             {
-                entries.Add(new AuditEntry(DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), reader.GetString(1), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetString(3)));
+                entries.Add(StaffRows.Audit(reader, SqliteDatabase.UnixMilliseconds));
             }
 
             return entries;
-        }));
+        });
 
     private Task Change(string sql, string id, CancellationToken cancellationToken, params (string Name, object Value)[] parameters) =>
         _database.WriteAsync(c =>
@@ -148,18 +149,7 @@ public sealed class SqliteStaffStore : IStaffStore, IAuditLog
         var accounts = new List<StaffAccount>();
         while (reader.Read())
         {
-            accounts.Add(new StaffAccount
-            {
-                Id = reader.GetString(0),
-                Email = reader.GetString(1),
-                DisplayName = reader.GetString(2),
-                Role = reader.GetString(3),
-                PasswordHash = reader.GetString(4),
-                FailedSignIns = reader.GetInt32(5),
-                LockedUntil = reader.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
-                Disabled = reader.GetInt64(7) == 1,
-                LastSeenAt = reader.IsDBNull(8) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(8)),
-            });
+            accounts.Add(StaffRows.Account(reader, SqliteDatabase.UnixMilliseconds));
         }
 
         return accounts;

@@ -74,52 +74,52 @@ public sealed class SqliteKnowledgeFeedbackStore : IKnowledgeFeedbackStore
             r => new PassageFeedbackCount(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), Parse(r.GetString(4))),
             ("$t", Timestamp(since)));
 
-    public Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
-    {
-        using var connection = _database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM knowledge_unanswered WHERE asked_at < $t; DELETE FROM knowledge_feedback WHERE given_at < $t;";
-        command.Parameters.AddWithValue("$t", Timestamp(cutoff));
-        return Task.FromResult(command.ExecuteNonQuery());
-    }
+    public Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        _database.WriteAsync(connection =>
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "DELETE FROM knowledge_unanswered WHERE asked_at < $t; DELETE FROM knowledge_feedback WHERE given_at < $t;";
+            command.Parameters.AddWithValue("$t", Timestamp(cutoff));
+            return command.ExecuteNonQuery();
+        }, cancellationToken);
 
     // Fixed-width UTC timestamps sort and compare correctly as text.
     private static string Timestamp(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture);
 
     private static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
-    private Task ExecuteAsync(string sql, params (string Name, object? Value)[] parameters)
-    {
-        using var connection = _database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
+    // Through the database's write gate: a second writing connection would collide with it on the file lock.
+    private Task ExecuteAsync(string sql, params (string Name, object? Value)[] parameters) =>
+        _database.WriteAsync(connection =>
         {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var (name, value) in parameters)
+            {
+                command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            }
 
-        command.ExecuteNonQuery();
-        return Task.CompletedTask;
-    }
+            return command.ExecuteNonQuery();
+        });
 
-    private Task<IReadOnlyList<T>> QueryAsync<T>(string sql, int limit, Func<SqliteDataReader, T> read, params (string Name, object Value)[] parameters)
-    {
-        using var connection = _database.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$n", limit);
-        foreach (var (name, value) in parameters)
+    private Task<IReadOnlyList<T>> QueryAsync<T>(string sql, int limit, Func<SqliteDataReader, T> read, params (string Name, object Value)[] parameters) =>
+        _database.ReadAsync<IReadOnlyList<T>>(connection =>
         {
-            command.Parameters.AddWithValue(name, value);
-        }
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.Parameters.AddWithValue("$n", limit);
+            foreach (var (name, value) in parameters)
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
 
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-        {
-            rows.Add(read(reader));
-        }
+            using var reader = command.ExecuteReader();
+            var rows = new List<T>();
+            while (reader.Read())
+            {
+                rows.Add(read(reader));
+            }
 
-        return Task.FromResult<IReadOnlyList<T>>(rows);
-    }
+            return rows;
+        });
 }
