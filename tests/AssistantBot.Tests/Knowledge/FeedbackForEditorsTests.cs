@@ -62,3 +62,30 @@ public sealed class FeedbackForEditorsTests : IDisposable
 
     private Task<(int Exit, string Output)> RunAsync(params string[] args) => ToolRunner.RunAsync(_data.Path, string.Empty, args);
 }
+
+public sealed class FeedbackRetentionTests
+{
+    [Fact]
+    public async Task A_store_that_fails_at_start_up_does_not_stop_the_host()
+    {
+        var retention = new FeedbackRetention(new FailingStore(), Microsoft.Extensions.Options.Options.Create(new AssistantBot.Knowledge.KnowledgeOptions()),
+            TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<FeedbackRetention>.Instance);
+
+        await retention.StartAsync(CancellationToken.None); // throws if the failure escapes
+    }
+
+    private sealed class FailingStore : IKnowledgeFeedbackStore
+    {
+        public Task RecordUnansweredAsync(UnansweredQuestion question, CancellationToken cancellationToken) => throw new InvalidOperationException();
+
+        public Task RecordFeedbackAsync(AnswerFeedback feedback, CancellationToken cancellationToken) => throw new InvalidOperationException();
+
+        public Task<IReadOnlyList<UnansweredQuestion>> RecentUnansweredAsync(int limit, CancellationToken cancellationToken) => throw new InvalidOperationException();
+
+        public Task<IReadOnlyList<AnswerFeedback>> RecentFeedbackAsync(int limit, CancellationToken cancellationToken) => throw new InvalidOperationException();
+
+        public Task<IReadOnlyList<PassageFeedbackCount>> FeedbackCountsAsync(DateTimeOffset since, CancellationToken cancellationToken) => throw new InvalidOperationException();
+
+        public Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => throw new TimeoutException("database down");
+    }
+}

@@ -10,10 +10,19 @@ public sealed class FeedbackRetention(IKnowledgeFeedbackStore store, IOptions<Kn
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var purged = await PurgeAsync(store, options.Value, time, cancellationToken);
-        if (purged > 0)
+        try
         {
-            logger.LogInformation("Deleted {Count} unanswered questions and feedback older than {Days} days", purged, options.Value.RetentionDays);
+            var purged = await PurgeAsync(store, options.Value, time, cancellationToken);
+            if (purged > 0)
+            {
+                logger.LogInformation("Deleted {Count} unanswered questions and feedback older than {Days} days", purged, options.Value.RetentionDays);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A database that is down at start must not keep the assistant from starting (it answers 503 until the
+            // database is back); the next question or verdict stored purges again.
+            logger.LogWarning(ex, "Could not delete expired question text at start-up; it is deleted when new text is stored");
         }
     }
 
