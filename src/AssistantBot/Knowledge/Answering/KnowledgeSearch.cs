@@ -6,9 +6,10 @@ using Microsoft.Extensions.Options;
 namespace AssistantBot.Knowledge.Answering;
 
 /// <summary>
-/// Question → answer, without any conversation around it (the responder, the tools and the evaluation share it):
-/// analyse; let FTS5 find candidates by BM25; drop passages about another cancer than the question's; re-rank by
-/// how much of the question each passage covers; answer from the best when confidence clears the threshold.
+/// Question → answer (the responder, the tools and the evaluation share it): analyse; read an under-specified
+/// follow-up with the conversation's topic; plan the FTS5 query from document frequencies and fetch candidates; drop
+/// passages about another cancer than the question's; re-rank (<see cref="Reranker"/>); answer from the best, joined
+/// with its neighbour when that one is strong too, when confidence clears the threshold. Nothing is sent from here.
 /// </summary>
 public sealed class KnowledgeSearch(KnowledgeIndex index, IOptions<KnowledgeOptions> options)
 {
@@ -74,8 +75,11 @@ public sealed class KnowledgeSearch(KnowledgeIndex index, IOptions<KnowledgeOpti
         {
             // Named no cancer and the assumed one's sources do not cover it: a passage of any document may answer a
             // question that is about no cancer in particular ("What is RANKL?"); its source says which cancer it is about.
-            about = new HashSet<string>();
-            ranked = Rank(lease.Session, generation, analysis, kinds, wordStems, about, explicitly: false, settings);
+            var anyDocument = Rank(lease.Session, generation, analysis, kinds, wordStems, new HashSet<string>(), explicitly: false, settings);
+            if (anyDocument.Count > 0 && (ranked.Count == 0 || anyDocument[0].Coverage > ranked[0].Coverage))
+            {
+                (about, ranked) = (new HashSet<string>(), anyDocument);
+            }
         }
 
         if (ranked.Count == 0)
