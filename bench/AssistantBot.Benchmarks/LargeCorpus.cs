@@ -8,53 +8,133 @@ using AssistantBot.Knowledge.Index;
 namespace AssistantBot.Benchmarks;
 
 /// <summary>
-/// A large corpus with the real corpus's vocabulary and word order: passages are walks of a word-bigram chain trained on
-/// the real passages (so word frequencies and co-occurrences are realistic, Zipf-like), under real headings, in
-/// documents whose topics name the real corpus's cancers. Measures the index build, queries, memory and file size.
+/// A generated corpus of many passages (<see cref="SyntheticCorpus"/>: a Zipf-distributed vocabulary of tens of
+/// thousands of words around the real corpus's own), in documents whose topics name the real corpus's cancers.
+/// Measures the index build, queries, memory and file size.
 /// </summary>
 public static class LargeCorpus
 {
     private const int PassagesPerDocument = 1000;
 
-    public static void Run(int passages)
+    private const int BatchSize = 4096;
+
+    /// <summary>Analysis takes every core but one: the writer, which cannot be split, keeps a core of its own.</summary>
+    private static readonly ParallelOptions Analysing = new() { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount - 1) };
+
+    /// <param name="keep">Where to keep the index file for measuring queries in a fresh process (large-queries); null: deleted.</param>
+    public static void Run(int passages, string? keep)
     {
         using var host = BenchHost.Empty();
-        var corpus = Path.Combine(BenchHost.RepoRoot, "corpus");
-        var resources = AnalysisResources.Load(corpus);
-        var analyzer = new TextAnalyzer(resources, Lexicon.Empty);
-        var chain = BigramChain.Train(RealPassages(corpus));
-        var headings = RealPassages(corpus).Select(p => p.Heading).Distinct().ToArray();
+        var (analyzer, generator) = Generator();
         string[] topics = ["lung cancer", "stage 4 cancer", "breast cancer"];
-        var path = Path.Combine(host.DataDirectory, "search-generated.db");
+        var path = keep ?? Path.Combine(host.DataDirectory, "search-generated.db");
+
+        // The corpus is generated first, outside the build's time: generating text stands in for reading files.
+        var generating = Stopwatch.GetTimestamp();
+        var drafts = new PassageDraft[passages];
+        Parallel.For(0, passages, i => drafts[i] = generator.Passage(i));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"generated {passages:N0} passages ({drafts.Average(d => d.Text.Length):0} characters on average) in {Stopwatch.GetElapsedTime(generating).TotalSeconds:0.0} s"));
 
         var started = Stopwatch.GetTimestamp();
+        TimeSpan writing = default, completing = default;
         using (var writer = new SearchIndexWriter(path))
         {
-            for (var d = 0; d * PassagesPerDocument < passages; d++)
+            var documents = Enumerable.Range(0, (passages + PassagesPerDocument - 1) / PassagesPerDocument)
+                .Select(d => writer.AddDocument(new CorpusDocument($"generated-{d}.txt", $"Generated document {d}", "Generator", null, null, null, [topics[d % topics.Length]], string.Empty)))
+                .ToArray();
+
+            // Generating and analysing passages needs no order, so batches of them are prepared on the other cores
+            // while this thread writes the batch before (two batches ahead at most, so memory stays bounded).
+            using var batches = new System.Collections.Concurrent.BlockingCollection<(int DocumentId, PassageDraft Draft, PassageAnalysis Analysis)[]>(boundedCapacity: 2);
+            var producer = Task.Run(() =>
             {
-                var documentId = writer.AddDocument(new CorpusDocument($"generated-{d}.txt", $"Generated document {d}", "Generator", null, null, null, [topics[d % topics.Length]], string.Empty));
-                var count = Math.Min(PassagesPerDocument, passages - d * PassagesPerDocument);
-                // Analysis is the costly part and needs no order, so it runs on all cores; the writer stays on this thread.
-                var analysed = Enumerable.Range(0, count).AsParallel().AsOrdered().Select(i =>
+                for (var start = 0; start < passages; start += BatchSize)
                 {
-                    var random = new Random(d * PassagesPerDocument + i);
-                    var draft = new PassageDraft(headings[random.Next(headings.Length)], chain.Walk(random, 30 + random.Next(60)));
-                    return (draft, heading: analyzer.AnalyzeDocument(draft.Heading), body: analyzer.AnalyzeDocument(draft.Text));
-                }).ToList();
-                foreach (var (draft, heading, body) in analysed)
-                {
-                    writer.AddPassage(documentId, draft, heading, body);
+                    var batch = new (int, PassageDraft, PassageAnalysis)[Math.Min(BatchSize, passages - start)];
+                    var first = start;
+                    Parallel.For(0, batch.Length, Analysing, i => batch[i] = (documents[(first + i) / PassagesPerDocument], drafts[first + i], PassageAnalysis.Of(analyzer, drafts[first + i])));
+                    batches.Add(batch);
                 }
+
+                batches.CompleteAdding();
+            });
+            foreach (var batch in batches.GetConsumingEnumerable())
+            {
+                var before = Stopwatch.GetTimestamp();
+                writer.AddPassages(batch);
+                writing += Stopwatch.GetElapsedTime(before);
             }
 
+            producer.GetAwaiter().GetResult();
+            var completeStarted = Stopwatch.GetTimestamp();
             writer.Complete("generated");
+            completing = Stopwatch.GetElapsedTime(completeStarted);
         }
 
         var elapsed = Stopwatch.GetElapsedTime(started);
+        Array.Clear(drafts); // the text stood in for files on disk: not part of what the queries below hold
+        drafts = [];
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"built {passages:N0} passages in {elapsed.TotalSeconds:0.0} s = {passages / elapsed.TotalSeconds:N0} passages/s; index file {new FileInfo(path).Length / 1048576.0:0.0} MiB"));
+            $"built {passages:N0} passages in {elapsed.TotalSeconds:0.0} s = {passages / elapsed.TotalSeconds:N0} passages/s (writer {writing.TotalSeconds:0.0} s, completing {completing.TotalSeconds:0.0} s); vocabulary {generator.Vocabulary:N0} words; index file {new FileInfo(path).Length / 1048576.0:0.0} MiB"));
 
         MeasureQueries(host, path, repetitions: 5);
+    }
+
+    /// <summary>The build's stages one after the other, each timed alone: generate, analyse, write, complete.</summary>
+    public static void ProfileBuild(int passages)
+    {
+        using var host = BenchHost.Empty();
+        var (analyzer, generator) = Generator();
+        var cpu = Process.GetCurrentProcess();
+        TimeSpan Cpu() { cpu.Refresh(); return cpu.TotalProcessorTime; }
+        var t = Cpu();
+        var drafts = Enumerable.Range(0, passages).Select(generator.Passage).ToArray();
+        var generate = Cpu() - t;
+        _ = drafts.Sum(d => analyzer.AnalyzeDocument(d.Text).AllTerms.Count); // the stem cache filled, as in a long build
+        t = Cpu();
+        _ = drafts.Sum(d => PassageAnalysis.Of(analyzer, d).TermCount);
+        var analyse = Cpu() - t; // results dropped at once, as the build drops each batch once written
+        var analyses = drafts.Select(d => PassageAnalysis.Of(analyzer, d)).ToArray();
+        var path = Path.Combine(host.DataDirectory, "search-profile.db");
+        using var writer = new SearchIndexWriter(path);
+        var document = writer.AddDocument(new CorpusDocument("p.txt", "P", null, null, null, null, ["lung cancer"], string.Empty));
+        t = Cpu();
+        for (var i = 0; i < passages; i++)
+        {
+            writer.AddPassage(document, drafts[i], analyses[i]);
+        }
+
+        var write = Cpu() - t;
+        t = Cpu();
+        writer.Complete("profile");
+        var complete = Cpu() - t;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"CPU per passage: generate {generate.TotalMicroseconds / passages:0} us, analyse {analyse.TotalMicroseconds / passages:0} us, write {write.TotalMicroseconds / passages:0} us, complete {complete.TotalMicroseconds / passages:0} us"));
+    }
+
+    /// <summary>Each evaluation question's plan and the time its bare FTS5 query takes (best of three), slowest first.</summary>
+    public static void ShowPlans(BenchHost host, string path)
+    {
+        var corpus = Path.Combine(BenchHost.RepoRoot, "corpus");
+        host.Index.Install(IndexGeneration.Open(path, "generated", AnalysisResources.Load(corpus), a => QuestionData.Load(corpus, a))!);
+        using var lease = host.Index.Acquire();
+        var analyzer = lease.Generation.Analyzer;
+        var rows = BenchHost.EvaluationQuestions().Distinct().Select(q =>
+        {
+            var plan = KnowledgeSearch.Plan(analyzer.Analyze(q), analyzer.Lexicon);
+            var best = Enumerable.Range(0, 3).Min(_ =>
+            {
+                var started = Stopwatch.GetTimestamp();
+                lease.Session.Search(plan, 2.0, 40);
+                return Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            });
+            return (best, q, plan);
+        }).OrderByDescending(r => r.best).ToList();
+        foreach (var (ms, question, plan) in rows)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{ms,8:0.00} ms  {question}  {plan}"));
+        }
     }
 
     /// <summary>Queries against a generated index file (also on its own: <c>large-queries PATH [repetitions]</c>).</summary>
@@ -62,65 +142,27 @@ public static class LargeCorpus
     {
         var corpus = Path.Combine(BenchHost.RepoRoot, "corpus");
         var resources = AnalysisResources.Load(corpus);
-        var generation = IndexGeneration.Open(path, "generated", resources, a => CancerTopics.Load(corpus, a))!;
+        var generation = IndexGeneration.Open(path, "generated", resources, a => QuestionData.Load(corpus, a))!;
         host.Index.Install(generation);
         GC.Collect();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"managed heap after loading {GC.GetTotalMemory(true) / 1048576.0:0.0} MiB; lexicon {generation.Analyzer.Lexicon.WordCount:N0} words"));
+            $"managed heap after loading {GC.GetTotalMemory(true) / 1048576.0:0.0} MiB; lexicon {generation.Analyzer.Lexicon.WordCount:N0} words, {generation.Analyzer.Lexicon.StemCount:N0} stems"));
         Measure.Queries(host, BenchHost.EvaluationQuestions(), repetitions);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0.0} MiB"));
+    }
+
+    /// <summary>The real corpus's analyzer (as an index build uses it) and a generator trained on its passages.</summary>
+    private static (TextAnalyzer Analyzer, SyntheticCorpus Generator) Generator()
+    {
+        var corpus = Path.Combine(BenchHost.RepoRoot, "corpus");
+        var resources = AnalysisResources.Load(corpus);
+        return (new TextAnalyzer(resources, Lexicon.Empty), SyntheticCorpus.FromRealCorpus(RealPassages(corpus).ToList(), resources.StopWords));
     }
 
     private static IEnumerable<PassageDraft> RealPassages(string corpus)
     {
         var rules = IngestionRules.Load(corpus);
         return CorpusReader.ReadDocuments(corpus).SelectMany(d => PassageSplitter.Split(PageCleaner.Clean(d.Body, rules), d.Title));
-    }
-}
-
-/// <summary>Word bigrams of the real text, sampled in proportion to how often they occur.</summary>
-public sealed class BigramChain
-{
-    private readonly Dictionary<string, List<string>> _next = new(StringComparer.Ordinal);
-    private readonly List<string> _starts = [];
-
-    public static BigramChain Train(IEnumerable<PassageDraft> passages)
-    {
-        var chain = new BigramChain();
-        foreach (var passage in passages)
-        {
-            var words = passage.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-            if (words.Length == 0)
-            {
-                continue;
-            }
-
-            chain._starts.Add(words[0]);
-            for (var i = 0; i + 1 < words.Length; i++)
-            {
-                if (!chain._next.TryGetValue(words[i], out var list))
-                {
-                    chain._next[words[i]] = list = [];
-                }
-
-                list.Add(words[i + 1]);
-            }
-        }
-
-        return chain;
-    }
-
-    public string Walk(Random random, int words)
-    {
-        var text = new System.Text.StringBuilder();
-        var word = _starts[random.Next(_starts.Count)];
-        for (var i = 0; i < words; i++)
-        {
-            text.Append(word).Append(' ');
-            word = _next.TryGetValue(word, out var next) ? next[random.Next(next.Count)] : _starts[random.Next(_starts.Count)];
-        }
-
-        return text.ToString().TrimEnd();
     }
 }

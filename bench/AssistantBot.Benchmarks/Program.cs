@@ -1,11 +1,15 @@
 using System.Diagnostics;
 using System.Globalization;
 using AssistantBot.Benchmarks;
+using AssistantBot.Knowledge.Answering;
 using AssistantBot.Knowledge.Index;
 using BenchmarkDotNet.Running;
 
 // latency            full pipeline vs bare FTS5 MATCH on the real corpus (Stopwatch, many repetitions)
-// large [passages]   generate a corpus (default 1,000,000 passages), build its index, measure queries, memory and size
+// large [passages] [keep-path]   generate a corpus (default 1,000,000 passages), build its index, measure queries,
+//                    memory and size; with keep-path the index file stays there for large-queries
+// profile-build N    the build's stages one after another on N generated passages, with the CPU time of each
+// plans PATH         each evaluation question's query plan on a generated index file, with its bare FTS5 time, slowest first
 // large-queries PATH [repetitions]   queries only, on a generated index file kept from an earlier run
 // bdn                the BenchmarkDotNet suite (QueryBenchmarks)
 var mode = args.FirstOrDefault() ?? "latency";
@@ -21,8 +25,18 @@ switch (mode)
         }
 
         break;
+    case "profile-build":
+        LargeCorpus.ProfileBuild(int.Parse(args[1], CultureInfo.InvariantCulture));
+        break;
+    case "plans":
+        using (var host = BenchHost.Empty())
+        {
+            LargeCorpus.ShowPlans(host, args[1]);
+        }
+
+        break;
     case "large":
-        LargeCorpus.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000);
+        LargeCorpus.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000, args.Length > 2 ? args[2] : null);
         break;
     default:
         using (var host = BenchHost.ForRealCorpus())
@@ -38,10 +52,11 @@ internal static class Measure
 {
     public static void Queries(BenchHost host, string[] questions, int repetitions)
     {
-        string[] expressions;
+        QueryPlan[] plans;
         using (var lease = host.Index.Acquire())
         {
-            expressions = questions.Select(q => SearchSession.MatchExpression(lease.Generation.Analyzer.Analyze(q).Terms)).Where(e => e.Length > 0).ToArray();
+            var analyzer = lease.Generation.Analyzer;
+            plans = questions.Select(q => KnowledgeSearch.Plan(analyzer.Analyze(q), analyzer.Lexicon)).Where(p => p.Terms.Count > 0).ToArray();
         }
 
         for (var i = 0; i < Math.Min(3, repetitions); i++)
@@ -53,10 +68,10 @@ internal static class Measure
         }
 
         var full = Time(questions, repetitions, q => host.Search.Ask(q));
-        var bare = Time(expressions, repetitions, e =>
+        var bare = Time(plans, repetitions, p =>
         {
             using var lease = host.Index.Acquire();
-            lease.Session.Search(e, 1.5, 20);
+            lease.Session.Search(p, 2.0, 40);
         });
         Report("full pipeline", full);
         Report("bare FTS5 MATCH", bare);

@@ -11,7 +11,7 @@ public class QueryBenchmarks
 {
     private BenchHost _host = null!;
     private string[] _questions = [];
-    private string[] _expressions = [];
+    private QueryPlan[] _plans = [];
     private int _next;
 
     [GlobalSetup]
@@ -20,7 +20,8 @@ public class QueryBenchmarks
         _host = BenchHost.ForRealCorpus();
         _questions = BenchHost.EvaluationQuestions();
         using var lease = _host.Index.Acquire();
-        _expressions = _questions.Select(q => SearchSession.MatchExpression(lease.Generation.Analyzer.Analyze(q).Terms)).ToArray();
+        var analyzer = lease.Generation.Analyzer;
+        _plans = _questions.Select(q => KnowledgeSearch.Plan(analyzer.Analyze(q), analyzer.Lexicon)).ToArray();
     }
 
     [GlobalCleanup]
@@ -33,7 +34,7 @@ public class QueryBenchmarks
     public int BareFts5Match()
     {
         using var lease = _host.Index.Acquire();
-        var expression = _expressions[_next++ % _expressions.Length];
-        return expression.Length == 0 ? 0 : lease.Session.Search(expression, 1.5, 20).Count;
+        var plan = _plans[_next++ % _plans.Length];
+        return plan.Terms.Count == 0 ? 0 : lease.Session.Search(plan, 2.0, 40).Count;
     }
 }

@@ -8,7 +8,7 @@ namespace AssistantBot.Cli;
 /// </summary>
 public static class ToolCommands
 {
-    private static readonly string[] Names = ["index", "ask", "eval", "staff", "--help", "-h", "-?"];
+    private static readonly string[] Names = ["index", "ask", "eval", "unanswered", "staff", "--help", "-h", "-?"];
 
     public static bool IsToolCommand(string[] args) => args.Length > 0 && Names.Contains(args[0], StringComparer.Ordinal);
 

@@ -26,6 +26,9 @@ public sealed class ConversationData
     [JsonIgnore]
     public HandoffState Handoff => HandoffData ??= new HandoffState();
 
+    /// <summary>What the conversation last got an answer about, so a follow-up ("How is it treated?") can be read in its light (knowledge).</summary>
+    public AssistantBot.Knowledge.Answering.KnowledgeTopic? Knowledge { get; set; }
+
     /// <summary>The scripted flow in progress, if any (dialogs).</summary>
     public AssistantBot.Dialogs.State.FlowProgress? Flow { get; set; }
 

@@ -28,4 +28,25 @@ public static class DataFileYaml
 
         return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
     }
+
+    /// <summary>
+    /// Reads <paramref name="fileName"/> in <paramref name="directory"/> as a mapping; null when the file does not
+    /// exist (a data file left out means none of what it would say), an error with <paramref name="expected"/> otherwise.
+    /// </summary>
+    public static (string Path, YamlDotNet.RepresentationModel.YamlMappingNode Root)? LoadMapping(string directory, string fileName, string expected)
+    {
+        var path = System.IO.Path.Combine(directory, fileName);
+        if (!System.IO.File.Exists(path))
+        {
+            return null;
+        }
+
+        return Parse(System.IO.File.ReadAllText(path), path) is YamlDotNet.RepresentationModel.YamlMappingNode root
+            ? (path, root)
+            : throw new DataFileException(path, 1, "expected " + expected);
+    }
+
+    /// <summary>The value under <paramref name="key"/> of a mapping node; null when absent or not a mapping.</summary>
+    public static YamlDotNet.RepresentationModel.YamlNode? Child(YamlDotNet.RepresentationModel.YamlNode node, string key) =>
+        node is YamlDotNet.RepresentationModel.YamlMappingNode map && map.Children.TryGetValue(new YamlDotNet.RepresentationModel.YamlScalarNode(key), out var value) ? value : null;
 }

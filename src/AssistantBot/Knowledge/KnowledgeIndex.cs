@@ -75,13 +75,13 @@ public sealed class KnowledgeIndex : IDisposable
 
             var path = _paths.File($"{FilePrefix}{hash[..16]}.db");
             var resources = AnalysisResources.Load(CorpusDirectory);
-            CancerTopics LoadCancers(TextAnalyzer analyzer) => CancerTopics.Load(CorpusDirectory, analyzer);
+            QuestionData LoadQuestionData(TextAnalyzer analyzer) => QuestionData.Load(CorpusDirectory, analyzer);
             IndexBuildReport? report = null;
-            var generation = rebuild ? null : IndexGeneration.Open(path, hash, resources, LoadCancers);
+            var generation = rebuild ? null : IndexGeneration.Open(path, hash, resources, LoadQuestionData);
             if (generation is null)
             {
                 report = await Task.Run(() => CorpusIndexer.Build(CorpusDirectory, path, hash), cancellationToken);
-                generation = IndexGeneration.Open(path, hash, resources, LoadCancers)
+                generation = IndexGeneration.Open(path, hash, resources, LoadQuestionData)
                     ?? throw new InvalidOperationException("The index just built cannot be opened: " + path);
                 _logger.LogInformation("Indexed {Documents} documents into {Passages} passages in {Elapsed} ms",
                     report.Documents, report.Passages, (int)report.Elapsed.TotalMilliseconds);

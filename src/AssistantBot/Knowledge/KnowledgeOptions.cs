@@ -25,11 +25,11 @@ public sealed class KnowledgeOptions
 
     /// <summary>How much more a term in a section heading counts than one in the text, in BM25.</summary>
     [Range(1.0, 20.0)]
-    public double HeadingWeight { get; set; } = 1.5;
+    public double HeadingWeight { get; set; } = 2.0;
 
     /// <summary>How many passages FTS5 returns for re-ranking.</summary>
     [Range(3, 200)]
-    public int Candidates { get; set; } = 20;
+    public int Candidates { get; set; } = 40;
 
     /// <summary>
     /// Below this confidence (0–1) the assistant says its sources do not cover the question. Calibrated on
@@ -49,6 +49,10 @@ public sealed class KnowledgeOptions
     /// <summary>Messages longer than this are not searched; the visitor is asked for a shorter question.</summary>
     [Range(50, 5000)]
     public int MaxQuestionCharacters { get; set; } = 500;
+
+    /// <summary>How long after an answer a short follow-up ("How is it treated?") is still read as being about it.</summary>
+    [Range(1, 1440)]
+    public int FollowUpMinutes { get; set; } = 30;
 
     /// <summary>How long the text of unanswered questions and of feedback is kept for content editors.</summary>
     [Range(1, 3650)]

@@ -25,6 +25,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddSingleton<IKnowledgeFeedbackStore, SqliteKnowledgeFeedbackStore>(); // AddAssistantStorage picks the provider's
         services.AddSingleton<KnowledgeResponder>();
         services.AddHostedService<CorpusWatcher>();
+        services.AddHostedService<FeedbackRetention>();
         return services;
     }
 }

@@ -1,4 +1,3 @@
-using AssistantBot.Cli;
 using AssistantBot.Staff;
 using AssistantBot.Storage.Sqlite;
 using AssistantBot.Tests.Infrastructure;
@@ -40,22 +39,7 @@ public sealed class StaffCommandTests : IDisposable
         _data.Dispose();
     }
 
-    private async Task<int> RunAsync(string stdin, params string[] args)
-    {
-        var input = Console.In;
-        var error = Console.Error;
-        Console.SetIn(new StringReader(stdin));
-        Console.SetError(TextWriter.Null);
-        try
-        {
-            return await ToolCommands.RunAsync([.. args, $"--Storage:DataDirectory={_data.Path}"]);
-        }
-        finally
-        {
-            Console.SetIn(input);
-            Console.SetError(error);
-        }
-    }
+    private async Task<int> RunAsync(string stdin, params string[] args) => (await ToolRunner.RunAsync(_data.Path, stdin, args)).Exit;
 }
 
 /// <summary>Tests that swap Console.In/Out run one at a time.</summary>

@@ -41,6 +41,22 @@ public abstract class KnowledgeFeedbackStoreContractTests
     }
 
     [Fact]
+    public async Task Feedback_is_counted_per_passage_since_a_time_least_liked_first()
+    {
+        await Store.RecordFeedbackAsync(new(true, "q1", 1, "a.md", "Liked", "test", Now.AddMinutes(-3)), default);
+        await Store.RecordFeedbackAsync(new(false, "q2", 2, "b.md", "Disliked", "test", Now.AddMinutes(-2)), default);
+        await Store.RecordFeedbackAsync(new(false, "q3", 2, "b.md", "Disliked", "test", Now.AddMinutes(-1)), default);
+        await Store.RecordFeedbackAsync(new(true, "q4", 2, "b.md", "Disliked", "test", Now), default);
+        await Store.RecordFeedbackAsync(new(false, "too old", 1, "a.md", "Liked", "test", Now.AddDays(-10)), default);
+
+        var counts = await Store.FeedbackCountsAsync(Now.AddDays(-1), default);
+
+        Assert.Equal(
+            [new PassageFeedbackCount("b.md", "Disliked", 1, 2, Now), new PassageFeedbackCount("a.md", "Liked", 1, 0, Now.AddMinutes(-3))],
+            counts);
+    }
+
+    [Fact]
     public async Task Purging_deletes_what_is_older_than_the_cutoff_from_both_and_counts_it()
     {
         await Store.RecordUnansweredAsync(new("old question", "no-match", 0, "test", Now.AddDays(-100)), default);

@@ -172,13 +172,25 @@ public sealed class DialogRouter(
         return true;
     }
 
-    /// <summary>A scripted answer when one really matches, else retrieval (which declines honestly when its sources do not cover it).</summary>
+    /// <summary>
+    /// A scripted answer when one really matches, else retrieval (which declines honestly when its sources do not cover
+    /// it). A follow-up of the last answer ("How is it treated?") goes to retrieval first: only it reads the question
+    /// with the conversation's topic, and a FAQ matched on the bare words would answer something else.
+    /// </summary>
     private async Task AnswerAsync(AssistantTurn turn, DialogSet set, string text, bool allowFlows, CancellationToken cancellationToken)
     {
+        if (knowledge.IsFollowUp(turn, text))
+        {
+            var followed = await knowledge.RespondAsync(turn, text, cancellationToken);
+            observer.Routed(turn, followed ? "retrieval" : "retrieval/declined");
+            return;
+        }
+
         var match = ConfidentMatch(set, text);
         if (match?.Faq is { } faq)
         {
             FaqReplies.Answer(turn, faq);
+            knowledge.RememberTopic(turn, text);
             observer.Routed(turn, "faq/" + faq.Id);
         }
         else if (match?.Flow is { } flow && allowFlows)

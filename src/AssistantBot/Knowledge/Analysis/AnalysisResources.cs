@@ -84,7 +84,7 @@ public sealed partial class AnalysisResources
             {
                 var itemLine = (int)item.Start.Line;
                 var text = (item as YamlScalarNode)?.Value ?? throw new DataFileException(file, itemLine, "a phrase must be text");
-                var stems = PhraseStems(text, stemmer);
+                var (words, stems) = PhraseWords(text, stemmer);
                 if (stems.Count == 0)
                 {
                     throw new DataFileException(file, itemLine, $"phrase '{text}' has no words");
@@ -98,7 +98,7 @@ public sealed partial class AnalysisResources
 
                 if (owners.TryAdd(phraseKey, canonical))
                 {
-                    phrases.Add(new SynonymPhrase(canonical, stems));
+                    phrases.Add(new SynonymPhrase(canonical, stems, words));
                 }
             }
         }
@@ -106,13 +106,13 @@ public sealed partial class AnalysisResources
         return new SynonymSet(phrases);
     }
 
-    private static List<string> PhraseStems(string phrase, StemmingFilter stemmer)
+    private static (List<string> Words, List<string> Stems) PhraseWords(string phrase, StemmingFilter stemmer)
     {
         var tokens = new List<Token>();
         Tokenizer.Tokenize(TextNormalizer.Normalize(phrase, 1000), tokens, int.MaxValue);
         new PossessiveFilter().Apply(tokens);
         stemmer.Apply(tokens);
-        return tokens.Select(t => t.Stem).ToList();
+        return (tokens.Select(t => t.Text).ToList(), tokens.Select(t => t.Stem).ToList());
     }
 
     [GeneratedRegex("^[a-z0-9]+$")]

@@ -9,10 +9,12 @@
 //   m.Score (0..1, F1 of rarity-weighted term overlap), m.Coverage (share of the question matched)
 //
 // Stages, in order, each a small class with its own tests (like Lucene's analyzer chain):
-//   TextNormalizer → Tokenizer → PossessiveFilter → StemmingFilter → SpellingCorrector (queries only)
-//   → SynonymFilter → StopWordFilter
+//   TextNormalizer → Tokenizer ("%" is the word "percent") → PossessiveFilter → StemmingFilter
+//   → SpellingCorrector (queries only) → SynonymFilter → StopWordFilter
 // The synonyms and stop words are data (corpus/synonyms.yaml, corpus/stopwords.txt); the vocabulary for typo
-// correction and the rarity weights come from the current search index, so they change when the corpus does.
+// correction (the corpus's words as written, plus every word of every synonym phrase, so "inhibitor" is never
+// "corrected" away from "tyrosine kinase inhibitor") and the rarity weights come from the current search index, so
+// they change when the corpus does. Terms a follow-up question takes from the conversation are TermOrigin.Context.
 
 namespace AssistantBot.Knowledge.Analysis;
 
@@ -26,12 +28,15 @@ public interface ITextAnalyzer
     MatchScore Match(AnalyzedText question, AnalyzedText candidate);
 }
 
-/// <summary>How a term came to be: as written, as the canonical form of a synonym, or as a typo's correction.</summary>
+/// <summary>How a term came to be: as written, as the canonical form of a synonym, as a typo's correction, or from the conversation.</summary>
 public enum TermOrigin
 {
     Word,
     Synonym,
     Corrected,
+
+    /// <summary>Carried over from the conversation's earlier question into a follow-up ("How is it treated?").</summary>
+    Context,
 }
 
 /// <param name="Text">The canonical surface form; what the search index holds.</param>
@@ -47,10 +52,20 @@ public sealed record AnalyzedText(IReadOnlyList<AnalyzedTerm> AllTerms, IReadOnl
 {
     public static readonly AnalyzedText Empty = new([], []);
 
-    /// <summary>Distinct canonical terms, in order of first appearance.</summary>
-    public IReadOnlyList<string> Terms { get; } = AllTerms.Select(t => t.Text).Distinct(StringComparer.Ordinal).ToArray();
+    // Computed when first asked for: the index analyses millions of sentences and needs neither.
+    private IReadOnlyList<string>? _terms;
+    private IReadOnlySet<string>? _stems;
 
-    public IReadOnlySet<string> Stems { get; } = AllTerms.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+    /// <summary>Distinct canonical terms, in order of first appearance.</summary>
+    public IReadOnlyList<string> Terms => _terms ??= AllTerms.Select(t => t.Text).Distinct(StringComparer.Ordinal).ToArray();
+
+    public IReadOnlySet<string> Stems => _stems ??= AllTerms.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// For corpus text only: every word as written (normalised, before synonyms; stop words left out), which is the
+    /// vocabulary typos are corrected to. Empty for questions.
+    /// </summary>
+    public IReadOnlyList<string> Words { get; init; } = [];
 
     public bool IsEmpty => AllTerms.Count == 0;
 }

@@ -44,6 +44,8 @@ public sealed class SynonymSet
         foreach (var phrase in phrases)
         {
             Canonicals.Add(phrase.Canonical);
+            PhraseStems.UnionWith(phrase.Stems);
+            PhraseWords.UnionWith(phrase.Words ?? []);
             if (!_byFirstStem.TryGetValue(phrase.Stems[0], out var list))
             {
                 _byFirstStem[phrase.Stems[0]] = list = [];
@@ -57,7 +59,11 @@ public sealed class SynonymSet
     /// <summary>Every canonical term, so later stages (and the spelling corrector) know them as words.</summary>
     public HashSet<string> Canonicals { get; } = new(StringComparer.Ordinal);
 
-    public bool StartsAPhrase(string stem) => _byFirstStem.ContainsKey(stem);
+    /// <summary>The stem of every word of every phrase: all of them are known words to the spelling corrector.</summary>
+    public HashSet<string> PhraseStems { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every word of every phrase as written (normalised), for the spelling corrector to correct typos to.</summary>
+    public HashSet<string> PhraseWords { get; } = new(StringComparer.Ordinal);
 
     public SynonymMatch? LongestMatch(List<Token> tokens, int start)
     {
@@ -91,6 +97,7 @@ public sealed class SynonymSet
 
 /// <param name="Canonical">The term the phrase stands for.</param>
 /// <param name="Stems">The phrase's words, stemmed.</param>
-public sealed record SynonymPhrase(string Canonical, IReadOnlyList<string> Stems);
+/// <param name="Words">The phrase's words as written (normalised), when known.</param>
+public sealed record SynonymPhrase(string Canonical, IReadOnlyList<string> Stems, IReadOnlyList<string>? Words = null);
 
 public readonly record struct SynonymMatch(string Canonical, int Length);

@@ -4,17 +4,27 @@ namespace AssistantBot.Knowledge.Analysis;
 /// Second stage: words are runs of letters and digits. An apostrophe inside a word, or after a final s, stays for the
 /// possessive stage. Everything else (punctuation, symbols, emoji, FTS5 operators such as quotes, *, ^, brackets and
 /// colons) separates words and is gone from here on, which is why user text can never reach the index as syntax.
+/// The one symbol that is a word is the percent sign: "9%" is read as "9 percent", as the other sources write it.
 /// </summary>
 public static class Tokenizer
 {
     /// <summary>Longer runs are not words (pasted hashes, held-down keys) and are skipped.</summary>
     public const int MaxTokenLength = 40;
 
+    public const string PercentWord = "percent";
+
     public static void Tokenize(string normalized, List<Token> tokens, int maxTokens)
     {
         var i = 0;
         while (i < normalized.Length && tokens.Count < maxTokens)
         {
+            if (normalized[i] == '%')
+            {
+                tokens.Add(new Token(PercentWord));
+                i++;
+                continue;
+            }
+
             if (!char.IsLetterOrDigit(normalized[i]))
             {
                 i++;

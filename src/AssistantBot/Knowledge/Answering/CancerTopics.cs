@@ -47,6 +47,9 @@ public sealed class CancerTopics
         return named;
     }
 
+    /// <summary>Whether a stem is a noun such as "cancer" or "tumor".</summary>
+    public bool IsNoun(string stem) => _nouns.Contains(stem);
+
     /// <summary>Whether a stem only says which cancer (or that it is a cancer), not what is asked about it.</summary>
     public bool NamesACancer(string stem) => _nouns.Contains(stem) || _words.ContainsKey(stem) || _alone.ContainsKey(stem);
 
@@ -67,15 +70,9 @@ public sealed class CancerTopics
 
     public static CancerTopics Load(string directory, TextAnalyzer analyzer)
     {
-        var path = Path.Combine(directory, FileName);
-        if (!File.Exists(path))
+        if (DataFileYaml.LoadMapping(directory, FileName, "nouns, assumed and cancers") is not var (path, root))
         {
             return None;
-        }
-
-        if (DataFileYaml.Parse(File.ReadAllText(path), path) is not YamlMappingNode root)
-        {
-            throw new DataFileException(path, 1, "expected nouns, assumed and cancers");
         }
 
         var nouns = Stems(Child(root, "nouns"), analyzer, path);
@@ -122,8 +119,7 @@ public sealed class CancerTopics
         return false;
     }
 
-    private static YamlNode? Child(YamlNode node, string key) =>
-        node is YamlMappingNode map && map.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+    private static YamlNode? Child(YamlNode node, string key) => DataFileYaml.Child(node, key);
 
     private static IEnumerable<string> Stems(YamlNode? list, TextAnalyzer analyzer, string path) => list switch
     {

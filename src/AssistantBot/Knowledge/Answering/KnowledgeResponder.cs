@@ -22,10 +22,11 @@ public sealed class KnowledgeResponder(
     /// </summary>
     public async Task<bool> RespondAsync(AssistantTurn turn, string question, CancellationToken cancellationToken)
     {
-        var result = search.Ask(question);
+        var result = search.Ask(question, CurrentTopic(turn));
         switch (result.Outcome)
         {
             case KnowledgeOutcome.Answered:
+                turn.Conversation.Knowledge = KnowledgeTopic.Of(result.Analysis, turn.Now);
                 turn.Reply(AnswerActivity(result.Answer!, question));
                 return true;
             case KnowledgeOutcome.NoQuestion:
@@ -43,6 +44,29 @@ public sealed class KnowledgeResponder(
                 return false;
         }
     }
+
+    /// <summary>
+    /// Remembers <paramref name="question"/> as the conversation's topic when something other than retrieval (a
+    /// scripted FAQ) answered it, so a follow-up to that answer is understood too.
+    /// </summary>
+    public void RememberTopic(AssistantTurn turn, string question)
+    {
+        var analysis = search.Analyze(question);
+        if (!analysis.IsEmpty)
+        {
+            turn.Conversation.Knowledge = KnowledgeTopic.Of(analysis, turn.Now);
+        }
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> reads as a follow-up of the conversation's last answer ("How is it treated?"):
+    /// then it means something only with that answer's topic, which retrieval has and a scripted FAQ match does not.
+    /// </summary>
+    public bool IsFollowUp(AssistantTurn turn, string text) => search.IsFollowUp(text, CurrentTopic(turn));
+
+    /// <summary>The conversation's topic, while it is recent enough to be what a follow-up means.</summary>
+    private KnowledgeTopic? CurrentTopic(AssistantTurn turn) =>
+        turn.Conversation.Knowledge is { } topic && turn.Now - topic.AnsweredAt <= TimeSpan.FromMinutes(options.Value.FollowUpMinutes) ? topic : null;
 
     /// <summary>Handles a submitted "Was this helpful?" answer; false when the message is not one.</summary>
     public async Task<bool> TryHandleFeedbackAsync(AssistantTurn turn, CancellationToken cancellationToken)
@@ -71,7 +95,7 @@ public sealed class KnowledgeResponder(
 
     /// <summary>Question text past the retention period is deleted whenever new text is stored, so none outlives it for long.</summary>
     private Task ForgetExpiredAsync(AssistantTurn turn, CancellationToken cancellationToken) =>
-        feedback.PurgeAsync(turn.Now.AddDays(-options.Value.RetentionDays), cancellationToken);
+        feedback.PurgeAsync(FeedbackRetention.Cutoff(options.Value, turn.Now), cancellationToken);
 
     /// <summary>The answer as a message: the full answer and source in text, the same in a card, related questions as buttons.</summary>
     public static Activity AnswerActivity(KnowledgeAnswer answer, string question) => new()

@@ -50,7 +50,8 @@ public sealed record Source(string Title, string? Publisher, DateOnly? Date, str
 /// <param name="Passage">The passage the answer is taken from.</param>
 /// <param name="Relevance">The re-ranking score (BM25 scaled by how much of the question the passage covers).</param>
 /// <param name="Coverage">Weighted share of the question's terms the passage holds (0–1).</param>
-public sealed record RankedPassage(IndexedPassage Passage, double Relevance, double Coverage);
+/// <param name="Features">What the relevance was computed from.</param>
+public sealed record RankedPassage(IndexedPassage Passage, double Relevance, double Coverage, Ranking.PassageFeatures Features = default);
 
 /// <param name="Text">The passage or its best sentences, word for word.</param>
 /// <param name="Confidence">0–1; compared with <see cref="KnowledgeOptions.ConfidenceThreshold"/>.</param>
@@ -73,6 +74,9 @@ public sealed record KnowledgeResult(
     IReadOnlySet<string> Cancers)
 {
     public bool Answered => Outcome == KnowledgeOutcome.Answered;
+
+    /// <summary>Whether the question was read as a follow-up, with terms of the conversation's topic added to <see cref="Analysis"/>.</summary>
+    public bool FollowUp { get; init; }
 
     public double Confidence => Answer?.Confidence ?? 0;
 }

@@ -16,7 +16,7 @@ public static class CorpusReader
     public const string ManifestFile = "manifest.json";
 
     /// <summary>Bump when ingestion or indexing code changes what an index holds, so existing indexes are rebuilt.</summary>
-    public const string IndexFormat = "knowledge-index-1";
+    public const string IndexFormat = "knowledge-index-5";
 
     private static readonly string[] DocumentExtensions = [".txt", ".md"];
 

@@ -51,6 +51,9 @@ public sealed class EvaluationQuestion
     /// <summary>Words the first reply must contain; alternatives separated by " || ".</summary>
     public string? Fact { get; set; }
 
+    /// <summary>Questions asked before this one in the same conversation, in order (this one is a follow-up).</summary>
+    public List<string> Context { get; set; } = [];
+
     public bool Unanswerable => Kind == "unanswerable";
 
     public IEnumerable<(string Document, string Words)> ExpectedPassages()

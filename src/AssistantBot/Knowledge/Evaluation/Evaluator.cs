@@ -11,8 +11,24 @@ public sealed partial class Evaluator(KnowledgeSearch search)
 {
     public EvaluationReport Run(EvaluationSet set)
     {
-        var outcomes = set.Questions.Select(q => Evaluate(q, search.Ask(q.Ask))).ToList();
+        var outcomes = set.Questions.Select(q => Evaluate(q, search.Ask(q.Ask, Conversation(search, q.Context)))).ToList();
         return new EvaluationReport(outcomes);
+    }
+
+    /// <summary>The topic a conversation has after the earlier questions, as the responder would keep it.</summary>
+    public static KnowledgeTopic? Conversation(KnowledgeSearch search, IReadOnlyList<string> earlier)
+    {
+        KnowledgeTopic? topic = null;
+        foreach (var question in earlier)
+        {
+            var result = search.Ask(question, topic);
+            if (result.Answered)
+            {
+                topic = KnowledgeTopic.Of(result.Analysis, DateTimeOffset.UnixEpoch);
+            }
+        }
+
+        return topic;
     }
 
     private static QuestionOutcome Evaluate(EvaluationQuestion question, KnowledgeResult result)

@@ -14,6 +14,9 @@ public interface IKnowledgeFeedbackStore
 
     Task<IReadOnlyList<AnswerFeedback>> RecentFeedbackAsync(int limit, CancellationToken cancellationToken);
 
+    /// <summary>Visitors' verdicts given since <paramref name="since"/>, counted per passage (document and heading), the least liked first.</summary>
+    Task<IReadOnlyList<PassageFeedbackCount>> FeedbackCountsAsync(DateTimeOffset since, CancellationToken cancellationToken);
+
     /// <summary>Deletes question text older than <paramref name="cutoff"/>; returns how many records went.</summary>
     Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }
@@ -26,3 +29,6 @@ public sealed record UnansweredQuestion(string Question, string Outcome, double 
 
 /// <param name="PassageId">The passage that answered (ids change when the corpus is re-indexed, so the document and heading are kept too).</param>
 public sealed record AnswerFeedback(bool Helpful, string Question, int PassageId, string Document, string Heading, string? ChannelId, DateTimeOffset GivenAt);
+
+/// <summary>How one passage (a document's section) was judged.</summary>
+public sealed record PassageFeedbackCount(string Document, string Heading, int Helpful, int NotHelpful, DateTimeOffset LastGivenAt);

@@ -19,10 +19,9 @@ public static class CorpusIndexer
         foreach (var document in documents)
         {
             var documentId = writer.AddDocument(document);
-            foreach (var passage in PassageSplitter.Split(PageCleaner.Clean(document.Body, rules), document.Title))
-            {
-                writer.AddPassage(documentId, passage, analyzer.AnalyzeDocument(passage.Heading), analyzer.AnalyzeDocument(passage.Text));
-            }
+            var cleaned = PageCleaner.Clean(document.Body, rules);
+            var abbreviations = Abbreviations.Find(cleaned);
+            writer.AddPassages(PassageSplitter.Split(cleaned, document.Title).Select(p => (documentId, p, PassageAnalysis.Of(analyzer, p, abbreviations))).ToList());
         }
 
         var passages = writer.PassageCount;

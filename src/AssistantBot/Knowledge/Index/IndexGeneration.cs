@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using AssistantBot.Knowledge.Analysis;
 using AssistantBot.Knowledge.Answering;
+using AssistantBot.Knowledge.Ranking;
 using Microsoft.Data.Sqlite;
 
 namespace AssistantBot.Knowledge.Index;
@@ -17,18 +18,20 @@ public sealed class IndexGeneration
     private readonly string _connectionString;
     private readonly object _gate = new();
     private readonly Dictionary<int, IndexedDocument> _documents;
+    private readonly ConcurrentDictionary<int, IndexedPassage> _passages = new();
     private int _leases;
     private bool _retired;
     private bool _keepFile;
 
     static IndexGeneration() => SQLitePCL.Batteries_V2.Init();
 
-    private IndexGeneration(string path, string contentHash, TextAnalyzer analyzer, CancerTopics cancers, Dictionary<int, IndexedDocument> documents, string connectionString)
+    private IndexGeneration(string path, string contentHash, TextAnalyzer analyzer, QuestionData questions, Dictionary<int, IndexedDocument> documents, string connectionString)
     {
         Path = path;
         ContentHash = contentHash;
         Analyzer = analyzer;
-        Cancers = cancers;
+        Cancers = questions.Cancers;
+        Cues = questions.Cues;
         _documents = documents;
         _connectionString = connectionString;
     }
@@ -41,12 +44,14 @@ public sealed class IndexGeneration
 
     public CancerTopics Cancers { get; }
 
+    public QuestionCues Cues { get; }
+
     public IReadOnlyCollection<IndexedDocument> Documents => _documents.Values;
 
     public int PassageCount => Analyzer.Lexicon.PassageCount;
 
     /// <summary>Opens a complete index file; null when the file is missing, unfinished or from another corpus.</summary>
-    public static IndexGeneration? Open(string path, string expectedHash, AnalysisResources resources, Func<TextAnalyzer, CancerTopics> loadCancers)
+    public static IndexGeneration? Open(string path, string expectedHash, AnalysisResources resources, Func<TextAnalyzer, QuestionData> loadQuestionData)
     {
         if (!File.Exists(path))
         {
@@ -63,11 +68,14 @@ public sealed class IndexGeneration
         }
 
         var passages = int.Parse(meta["passages"], CultureInfo.InvariantCulture);
-        var lexicon = new Lexicon(ReadLexicon(connection), passages);
+        var lexicon = new Lexicon(ReadLexicon(connection), passages, ReadCounts(connection, "SELECT stem, passages FROM stem_counts"), ReadCounts(connection, "SELECT word, passages FROM vocabulary"))
+        {
+            AveragePassageTerms = passages == 0 ? 0 : long.Parse(meta.GetValueOrDefault(IndexSchema.TermsKey, "0"), CultureInfo.InvariantCulture) / (double)passages,
+        };
         var analyzer = new TextAnalyzer(resources, lexicon);
-        var cancers = loadCancers(analyzer);
-        var documents = ReadDocuments(connection, analyzer, cancers);
-        return new IndexGeneration(path, expectedHash, analyzer, cancers, documents, connectionString);
+        var questions = loadQuestionData(analyzer);
+        var documents = ReadDocuments(connection, analyzer, questions.Cancers);
+        return new IndexGeneration(path, expectedHash, analyzer, questions, documents, connectionString);
     }
 
     public Lease Acquire()
@@ -112,6 +120,23 @@ public sealed class IndexGeneration
     }
 
     public IndexedDocument Document(int id) => _documents[id];
+
+    /// <summary>
+    /// Passages already read and parsed, when the whole corpus has at most <see cref="CachedPassages"/>: a corpus of
+    /// articles is kept whole, so a question costs no row reads. A larger one reads what each question needs (a
+    /// partial cache would only favour the questions asked first, and benchmarks that repeat them).
+    /// </summary>
+    public IndexedPassage? CachedPassage(int id) => _passages.TryGetValue(id, out var passage) ? passage : null;
+
+    public void Cache(IndexedPassage passage)
+    {
+        if (PassageCount <= CachedPassages)
+        {
+            _passages.TryAdd(passage.Id, passage);
+        }
+    }
+
+    public const int CachedPassages = 20_000;
 
     private void Release(SearchSession? session)
     {
@@ -165,6 +190,20 @@ public sealed class IndexGeneration
         }
 
         return pairs;
+    }
+
+    private static List<KeyValuePair<string, int>> ReadCounts(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var counts = new List<KeyValuePair<string, int>>();
+        while (reader.Read())
+        {
+            counts.Add(new(reader.GetString(0), reader.GetInt32(1)));
+        }
+
+        return counts;
     }
 
     private static List<LexiconEntry> ReadLexicon(SqliteConnection connection)

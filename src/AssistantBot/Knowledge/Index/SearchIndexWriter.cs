@@ -17,8 +17,8 @@ public sealed class SearchIndexWriter : IDisposable
     private readonly SqliteTransaction _transaction;
     private readonly SqliteCommand _insertPassage;
     private readonly SqliteCommand _insertTerms;
-    private readonly Dictionary<string, (string Stem, int Passages)> _lexicon = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _wordsInPassage = new(StringComparer.Ordinal);
+    private readonly LexiconCounter _lexicon = new();
+    private readonly Dictionary<int, string> _titles = [];
     private int _documents;
     private int _passages;
     private bool _completed;
@@ -33,12 +33,17 @@ public sealed class SearchIndexWriter : IDisposable
         File.Delete(_buildingPath);
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _buildingPath, Pooling = false }.ToString());
         _connection.Open();
-        // The file is private until renamed: nothing to protect with a journal, and a crash just means building again.
-        Execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA page_size = 8192; PRAGMA cache_size = -65536;");
+        // The file is private until renamed: nothing to protect with a journal or locks, and a crash just means building
+        // again. A large page cache (a ceiling, used only as a big build needs it) keeps the passage rows and FTS5's
+        // segments from being written out and read back while the build goes on.
+        Execute("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA locking_mode = EXCLUSIVE; PRAGMA temp_store = MEMORY; PRAGMA page_size = 8192; PRAGMA cache_size = -1048576;");
         Execute(IndexSchema.Create);
+        // Merging FTS5's segments while writing costs more than the writing itself: none until 'optimize' merges them all
+        // once at the end (crisismerge at its maximum, below FTS5's limit of 2,000 segments).
+        Execute("INSERT INTO passage_index (passage_index, rank) VALUES ('automerge', 0); INSERT INTO passage_index (passage_index, rank) VALUES ('crisismerge', 1999);");
         _transaction = _connection.BeginTransaction();
-        _insertPassage = Prepare("INSERT INTO passages (id, document_id, heading, text, stems) VALUES ($id, $doc, $heading, $text, $stems)",
-            "$id", "$doc", "$heading", "$text", "$stems");
+        _insertPassage = Prepare("INSERT INTO passages (id, document_id, heading, text, stems, under_title) VALUES ($id, $doc, $heading, $text, $stems, $title)",
+            "$id", "$doc", "$heading", "$text", "$stems", "$title");
         _insertTerms = Prepare("INSERT INTO passage_index (rowid, heading, body) VALUES ($id, $heading, $body)", "$id", "$heading", "$body");
     }
 
@@ -53,19 +58,52 @@ public sealed class SearchIndexWriter : IDisposable
         Bind(command, id, document.File, document.Title, document.Publisher, document.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             document.DateKind, document.ReviewedBy, string.Join('\n', document.Topics));
         command.ExecuteNonQuery();
+        _titles[id] = document.Title;
         return id;
     }
 
-    /// <summary>Adds a passage whose heading and text are already analysed (analysis may run on other threads).</summary>
-    public void AddPassage(int documentId, PassageDraft passage, AnalyzedText heading, AnalyzedText body)
+    /// <summary>
+    /// Adds passages whose heading and text are already analysed (analysis may run on other threads). The lexicon
+    /// is counted on another thread while this one writes the rows: on a large build both take long, and the rows
+    /// (one SQLite connection) cannot be split.
+    /// </summary>
+    public void AddPassages(IReadOnlyList<(int DocumentId, PassageDraft Passage, PassageAnalysis Analysis)> batch)
+    {
+        var counting = Task.Run(() =>
+        {
+            foreach (var (_, _, analysis) in batch)
+            {
+                _lexicon.Count(analysis);
+            }
+        });
+        try
+        {
+            foreach (var (documentId, passage, analysis) in batch)
+            {
+                Insert(documentId, passage, analysis);
+            }
+        }
+        finally
+        {
+            counting.GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>Adds a passage whose heading and text are already analysed.</summary>
+    public void AddPassage(int documentId, PassageDraft passage, PassageAnalysis analysis)
+    {
+        Insert(documentId, passage, analysis);
+        _lexicon.Count(analysis);
+    }
+
+    private void Insert(int documentId, PassageDraft passage, PassageAnalysis analysis)
     {
         var id = ++_passages;
-        var stems = string.Join(' ', heading.AllTerms.Concat(body.AllTerms).Select(t => t.Stem));
-        Bind(_insertPassage, id, documentId, passage.Heading, passage.Text, stems);
+        var underTitle = _titles.TryGetValue(documentId, out var title) && string.Equals(passage.Heading, title, StringComparison.Ordinal);
+        Bind(_insertPassage, id, documentId, passage.Heading, passage.Text, analysis.StoredTerms, underTitle ? 1 : 0);
         _insertPassage.ExecuteNonQuery();
-        Bind(_insertTerms, id, Terms(heading), Terms(body));
+        Bind(_insertTerms, id, analysis.HeadingTerms, analysis.BodyTerms);
         _insertTerms.ExecuteNonQuery();
-        CountWords(heading, body);
     }
 
     /// <summary>Writes the lexicon and the content hash, merges the FTS5 segments and gives the file its real name.</summary>
@@ -73,12 +111,15 @@ public sealed class SearchIndexWriter : IDisposable
     {
         using (var lexicon = Prepare("INSERT INTO lexicon (word, stem, passages) VALUES ($w, $s, $n)", "$w", "$s", "$n"))
         {
-            foreach (var (word, (stem, passages)) in _lexicon)
+            foreach (var (word, (stem, passages)) in _lexicon.Terms)
             {
                 Bind(lexicon, word, stem, passages);
                 lexicon.ExecuteNonQuery();
             }
         }
+
+        WriteCounts("INSERT INTO stem_counts (stem, passages) VALUES ($k, $n)", _lexicon.Stems);
+        WriteCounts("INSERT INTO vocabulary (word, passages) VALUES ($k, $n)", _lexicon.Words);
 
         using (var meta = Prepare("INSERT INTO meta (key, value) VALUES ($k, $v)", "$k", "$v"))
         {
@@ -88,6 +129,7 @@ public sealed class SearchIndexWriter : IDisposable
                 ("built_at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture)),
                 ("passages", _passages.ToString(CultureInfo.InvariantCulture)),
                 ("documents", _documents.ToString(CultureInfo.InvariantCulture)),
+                (IndexSchema.TermsKey, _lexicon.TermOccurrences.ToString(CultureInfo.InvariantCulture)),
                 (IndexSchema.CompleteKey, "1"),
             })
             {
@@ -115,17 +157,13 @@ public sealed class SearchIndexWriter : IDisposable
         }
     }
 
-    private static string Terms(AnalyzedText text) => string.Join(' ', text.AllTerms.Select(t => t.Text));
-
-    private void CountWords(AnalyzedText heading, AnalyzedText body)
+    private void WriteCounts(string sql, IReadOnlyDictionary<string, int> counts)
     {
-        _wordsInPassage.Clear();
-        foreach (var term in heading.AllTerms.Concat(body.AllTerms))
+        using var insert = Prepare(sql, "$k", "$n");
+        foreach (var (key, passages) in counts)
         {
-            if (_wordsInPassage.Add(term.Text))
-            {
-                _lexicon[term.Text] = (term.Stem, _lexicon.GetValueOrDefault(term.Text).Passages + 1);
-            }
+            Bind(insert, key, passages);
+            insert.ExecuteNonQuery();
         }
     }
 

@@ -54,6 +54,15 @@ public sealed class PostgresKnowledgeFeedbackStore(PostgresDatabase database) : 
                 r.GetFieldValue<DateTimeOffset>(6)),
             cancellationToken, limit);
 
+    public async Task<IReadOnlyList<PassageFeedbackCount>> FeedbackCountsAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
+        await database.QueryAsync("""
+            SELECT document, heading, count(*) FILTER (WHERE helpful), count(*) FILTER (WHERE NOT helpful), max(given_at)
+            FROM knowledge_feedback WHERE given_at >= $1
+            GROUP BY document, heading ORDER BY 4 DESC, 3 ASC, document, heading
+            """,
+            r => new PassageFeedbackCount(r.GetString(0), r.GetString(1), (int)r.GetInt64(2), (int)r.GetInt64(3), r.GetFieldValue<DateTimeOffset>(4)),
+            cancellationToken, since);
+
     public async Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
         (await database.QueryAsync("""
             WITH questions AS (DELETE FROM knowledge_unanswered WHERE asked_at < $1 RETURNING 1),

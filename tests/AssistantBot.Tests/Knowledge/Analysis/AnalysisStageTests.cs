@@ -36,9 +36,13 @@ public sealed class TokenizerTests
     [InlineData("NEAR(brain liver, 2) ^heading", new[] { "near", "brain", "liver", "2", "heading" })]
     [InlineData("heading:bone OR body:(liver", new[] { "heading", "bone", "or", "body", "liver" })]
     [InlineData("'; DROP TABLE passages; --", new[] { "drop", "table", "passages" })]
-    [InlineData("non-small cell 30–40%", new[] { "non", "small", "cell", "30", "40" })]
+    [InlineData("non-small cell 30–40", new[] { "non", "small", "cell", "30", "40" })]
     public void Search_syntax_and_punctuation_only_separate_words(string input, string[] expected) =>
         Assert.Equal(expected, Words(TextNormalizer.Normalize(input, 100)));
+
+    [Fact]
+    public void The_percent_sign_is_the_word_percent_as_other_sources_write_it() =>
+        Assert.Equal(["30", "40", "percent", "and", "9", "percent"], Words("30–40% and 9 %"));
 
     [Fact]
     public void Apostrophes_inside_words_and_after_a_final_s_stay_for_the_possessive_stage() =>
@@ -179,7 +183,7 @@ public sealed class SpellingCorrectorTests
         var stemmer = new StemmingFilter();
         var tokens = new List<Token> { new(word) };
         stemmer.Apply(tokens);
-        new SpellingCorrector(Vocabulary, known ?? (_ => false), stemmer).Apply(tokens);
+        new SpellingCorrector(new SpellingVocabulary(Vocabulary, []), known ?? (_ => false), stemmer).Apply(tokens);
         return tokens[0].Text;
     }
 }

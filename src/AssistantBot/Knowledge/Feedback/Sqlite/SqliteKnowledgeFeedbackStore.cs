@@ -64,6 +64,16 @@ public sealed class SqliteKnowledgeFeedbackStore : IKnowledgeFeedbackStore
             limit,
             r => new AnswerFeedback(r.GetInt64(0) != 0, r.GetString(1), r.GetInt32(2), r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5), Parse(r.GetString(6))));
 
+    public Task<IReadOnlyList<PassageFeedbackCount>> FeedbackCountsAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
+        QueryAsync(
+            """
+            SELECT document, heading, SUM(helpful), SUM(1 - helpful), MAX(given_at) FROM knowledge_feedback
+            WHERE given_at >= $t GROUP BY document, heading ORDER BY SUM(1 - helpful) DESC, SUM(helpful) ASC, document, heading LIMIT $n
+            """,
+            int.MaxValue,
+            r => new PassageFeedbackCount(r.GetString(0), r.GetString(1), r.GetInt32(2), r.GetInt32(3), Parse(r.GetString(4))),
+            ("$t", Timestamp(since)));
+
     public Task<int> PurgeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
         _database.WriteAsync(connection =>
         {
@@ -92,12 +102,17 @@ public sealed class SqliteKnowledgeFeedbackStore : IKnowledgeFeedbackStore
             return command.ExecuteNonQuery();
         });
 
-    private Task<IReadOnlyList<T>> QueryAsync<T>(string sql, int limit, Func<SqliteDataReader, T> read) =>
+    private Task<IReadOnlyList<T>> QueryAsync<T>(string sql, int limit, Func<SqliteDataReader, T> read, params (string Name, object Value)[] parameters) =>
         _database.ReadAsync<IReadOnlyList<T>>(connection =>
         {
             using var command = connection.CreateCommand();
             command.CommandText = sql;
             command.Parameters.AddWithValue("$n", limit);
+            foreach (var (name, value) in parameters)
+            {
+                command.Parameters.AddWithValue(name, value);
+            }
+
             using var reader = command.ExecuteReader();
             var rows = new List<T>();
             while (reader.Read())

@@ -1,0 +1,223 @@
+using System.Text;
+using AssistantBot.Knowledge.Analysis;
+using AssistantBot.Knowledge.Answering;
+using AssistantBot.Knowledge.Corpus;
+
+namespace AssistantBot.Knowledge.Index;
+
+/// <summary>
+/// A passage's analysed stems as the index stores them: the heading's, then each answer unit's (sentence or list
+/// item, as <see cref="SentenceSplitter"/> cuts the text), so re-ranking can see which question terms stand close
+/// together and the answer can be cut to its best sentences without analysing the text again.
+/// Stored as one line: <c>heading stems | unit stems | unit stems ...</c> (stems are letters and digits only).
+/// </summary>
+public sealed class PassageTerms
+{
+    public const char Separator = '|';
+
+    private readonly string[] _all;
+    private readonly int[] _unitStarts;
+
+    private PassageTerms(string[] all, int headingLength, int[] unitStarts)
+    {
+        _all = all;
+        HeadingLength = headingLength;
+        _unitStarts = unitStarts;
+    }
+
+    /// <summary>Every stem, heading first, in order.</summary>
+    public IReadOnlyList<string> All => _all;
+
+    /// <summary>How many of <see cref="All"/> come from the heading.</summary>
+    public int HeadingLength { get; }
+
+    public int UnitCount => _unitStarts.Length;
+
+    /// <summary>How many stems the body holds.</summary>
+    public int BodyLength => _all.Length - HeadingLength;
+
+    public ReadOnlySpan<string> Heading => _all.AsSpan(0, HeadingLength);
+
+    /// <summary>The stems of answer unit <paramref name="unit"/> (0-based, in text order).</summary>
+    public ReadOnlySpan<string> Unit(int unit)
+    {
+        var start = _unitStarts[unit];
+        var end = unit + 1 < _unitStarts.Length ? _unitStarts[unit + 1] : _all.Length;
+        return _all.AsSpan(start, end - start);
+    }
+
+    public static PassageTerms From(AnalyzedText heading, IReadOnlyList<AnalyzedText> units)
+    {
+        var all = new List<string>(heading.AllTerms.Count + units.Sum(u => u.AllTerms.Count));
+        all.AddRange(heading.AllTerms.Select(t => t.Stem));
+        var starts = new int[units.Count];
+        for (var i = 0; i < units.Count; i++)
+        {
+            starts[i] = all.Count;
+            all.AddRange(units[i].AllTerms.Select(t => t.Stem));
+        }
+
+        return new PassageTerms(all.ToArray(), heading.AllTerms.Count, starts);
+    }
+
+    public static PassageTerms Parse(string stored)
+    {
+        var all = new List<string>();
+        var starts = new List<int>();
+        var headingLength = -1;
+        foreach (var part in stored.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (part.Length == 1 && part[0] == Separator)
+            {
+                if (headingLength < 0)
+                {
+                    headingLength = all.Count;
+                }
+
+                starts.Add(all.Count);
+                continue;
+            }
+
+            all.Add(part);
+        }
+
+        // A line without separators (no units) is all heading.
+        return new PassageTerms(all.ToArray(), headingLength < 0 ? all.Count : headingLength, starts.ToArray());
+    }
+
+    public override string ToString()
+    {
+        var text = new System.Text.StringBuilder();
+        text.AppendJoin(' ', Heading.ToArray());
+        for (var i = 0; i < UnitCount; i++)
+        {
+            text.Append(' ').Append(Separator);
+            foreach (var stem in Unit(i))
+            {
+                text.Append(' ').Append(stem);
+            }
+        }
+
+        return text.ToString();
+    }
+}
+
+/// <summary>
+/// A passage analysed for the index: its heading, each answer unit of its text, and everything the writer stores,
+/// prepared here so that it is done on the cores that analyse (in parallel) rather than on the one that writes.
+/// </summary>
+public sealed class PassageAnalysis
+{
+    public PassageAnalysis(AnalyzedText heading, IReadOnlyList<AnalyzedText> units)
+    {
+        Heading = heading;
+        Units = units;
+        // Plain loops and one reused set per thread: this runs for every passage of a million-passage build.
+        var stored = new StringBuilder();
+        var body = new StringBuilder();
+        var seen = Seen ??= new HashSet<string>(StringComparer.Ordinal);
+        var terms = new List<(string, string)>();
+        var stems = new List<string>();
+        var words = new List<string>();
+        seen.Clear();
+        Append(stored, heading, null, terms, seen);
+        for (var u = 0; u < units.Count; u++)
+        {
+            stored.Append(' ').Append(PassageTerms.Separator);
+            Append(stored, units[u], body, terms, seen);
+        }
+
+        seen.Clear();
+        TermCount = heading.AllTerms.Count;
+        AddStems(heading, stems, seen);
+        foreach (var unit in units)
+        {
+            TermCount += unit.AllTerms.Count;
+            AddStems(unit, stems, seen);
+        }
+
+        seen.Clear();
+        foreach (var unit in units.Prepend(heading))
+        {
+            foreach (var word in unit.Words)
+            {
+                if (seen.Add(word))
+                {
+                    words.Add(word);
+                }
+            }
+        }
+
+        StoredTerms = stored.ToString();
+        HeadingTerms = string.Join(' ', heading.AllTerms.Select(t => t.Stem));
+        BodyTerms = body.ToString();
+        DistinctTerms = terms;
+        DistinctStems = stems;
+        DistinctWords = words;
+    }
+
+    [ThreadStatic]
+    private static HashSet<string>? Seen;
+
+    public AnalyzedText Heading { get; }
+
+    public IReadOnlyList<AnalyzedText> Units { get; }
+
+    /// <summary>The stems by unit, as <see cref="PassageTerms"/> stores them.</summary>
+    public string StoredTerms { get; }
+
+    /// <summary>The heading's and the body's stems as FTS5 indexes them, space-separated: FTS5 does no stemming of its own.</summary>
+    public string HeadingTerms { get; }
+
+    public string BodyTerms { get; }
+
+    /// <summary>How many terms heading and body hold, repeats included.</summary>
+    public int TermCount { get; }
+
+    /// <summary>Each term once, with its stem; each stem once; each word as written once: what the lexicon counts.</summary>
+    public IReadOnlyList<(string Term, string Stem)> DistinctTerms { get; }
+
+    public IReadOnlyList<string> DistinctStems { get; }
+
+    public IReadOnlyList<string> DistinctWords { get; }
+
+    /// <param name="abbreviations">The document's abbreviations, so "PS" is also indexed as "performance status".</param>
+    public static PassageAnalysis Of(TextAnalyzer analyzer, PassageDraft passage, Abbreviations? abbreviations = null) =>
+        new(analyzer.AnalyzeDocument(passage.Heading),
+            analyzer.AnalyzeDocumentUnits(SentenceSplitter.Split(passage.Text).Select(u => abbreviations?.Expand(u.Text) ?? u.Text).ToArray()));
+
+    public PassageTerms Terms() => PassageTerms.Parse(StoredTerms);
+
+    private static void Append(StringBuilder stored, AnalyzedText text, StringBuilder? body, List<(string, string)> terms, HashSet<string> seen)
+    {
+        foreach (var term in text.AllTerms)
+        {
+            if (stored.Length > 0)
+            {
+                stored.Append(' ');
+            }
+
+            stored.Append(term.Stem);
+            if (body is not null)
+            {
+                (body.Length > 0 ? body.Append(' ') : body).Append(term.Stem);
+            }
+
+            if (seen.Add(term.Text))
+            {
+                terms.Add((term.Text, term.Stem));
+            }
+        }
+    }
+
+    private static void AddStems(AnalyzedText text, List<string> stems, HashSet<string> seen)
+    {
+        foreach (var term in text.AllTerms)
+        {
+            if (seen.Add(term.Stem))
+            {
+                stems.Add(term.Stem);
+            }
+        }
+    }
+}
