@@ -11,8 +11,8 @@ public sealed class ConversationData
 {
     public bool Greeted { get; set; }
 
-    /// <summary>Ids of the last activities processed, so a redelivered activity is recognised and ignored.</summary>
-    public List<string> RecentActivityIds { get; set; } = [];
+    /// <summary>The last activities processed, so a redelivered activity is recognised and ignored.</summary>
+    public RecentActivities RecentActivities { get; set; } = new();
 
     public DateTimeOffset? LastActiveAt { get; set; }
 
@@ -32,7 +32,7 @@ public sealed class ConversationData
     /// <summary>The scripted flow in progress, if any (dialogs).</summary>
     public AssistantBot.Dialogs.State.FlowProgress? Flow { get; set; }
 
-    public bool HasProcessed(string? activityId) => activityId is not null && RecentActivityIds.Contains(activityId, StringComparer.Ordinal);
+    public bool HasProcessed(string? activityId) => activityId is not null && RecentActivities.Contains(activityId);
 
     public void RememberProcessed(string? activityId, int keep)
     {
@@ -41,10 +41,6 @@ public sealed class ConversationData
             return;
         }
 
-        RecentActivityIds.Add(activityId);
-        if (RecentActivityIds.Count > keep)
-        {
-            RecentActivityIds.RemoveRange(0, RecentActivityIds.Count - keep);
-        }
+        RecentActivities.Add(activityId, keep);
     }
 }
