@@ -5,13 +5,15 @@ using System.Text.Json;
 
 // Usage: dotnet run -c Release --project bench/AssistantBot.LoadTest -- --url http://127.0.0.1:5080[,http://...] --rate 5000
 //        --duration 600 --conversations 32 [--pid 1234[,5678]] [--questions bench/load/questions.txt] [--report 30]
+//        [--warmup 30]: seconds of closed-loop turns before the measured run, so the server's JIT has finished first
 var options = Options.Parse(args);
 var questions = File.ReadAllLines(options.Questions).Where(l => l.Length > 0).ToArray();
 var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 64, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
 using var http = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(30) };
-var stats = new Stats();
 var run = Guid.NewGuid().ToString("N")[..8];
 var counters = new long[options.Conversations];
+await WarmUpAsync();
+var stats = new Stats();
 var stopwatch = Stopwatch.StartNew();
 var inFlight = new List<Task>();
 var interval = TimeSpan.FromSeconds(1.0 / options.Rate);
@@ -42,7 +44,7 @@ while (stopwatch.Elapsed.TotalSeconds < options.Duration)
     var conversation = (int)(n % options.Conversations);
     var turn = Interlocked.Increment(ref counters[conversation]);
     var url = options.Urls[(int)(n % options.Urls.Length)];
-    var task = SendAsync(url, conversation, turn, questions[n % questions.Length]);
+    var task = SendAsync(url, conversation, turn, questions[n % questions.Length], stats);
     inFlight.Add(task);
     if (inFlight.Count > 10_000)
     {
@@ -55,7 +57,7 @@ await reporter;
 Console.WriteLine($"TOTAL {stats.Total()}");
 return stats.Failed == 0 ? 0 : 1;
 
-async Task SendAsync(string url, int conversation, long turn, string text)
+async Task SendAsync(string url, int conversation, long turn, string text, Stats into)
 {
     var body = $$"""{"type":"message","id":"{{run}}-{{conversation}}-{{turn}}","channelId":"bench","serviceUrl":"https://bench.invalid/","conversation":{"id":"soak-{{run}}-{{conversation}}"},"from":{"id":"user-{{conversation}}","role":"user"},"recipient":{"id":"bot"},"deliveryMode":"expectReplies","locale":"en-US","text":{{JsonSerializer.Serialize(text)}}}""";
     var started = Stopwatch.GetTimestamp();
@@ -66,7 +68,7 @@ async Task SendAsync(string url, int conversation, long turn, string text)
         var elapsed = Stopwatch.GetElapsedTime(started);
         if (response.StatusCode != HttpStatusCode.OK)
         {
-            stats.Record(elapsed, Outcome.Error);
+            into.Record(elapsed, Outcome.Error);
             return;
         }
 
@@ -74,12 +76,34 @@ async Task SendAsync(string url, int conversation, long turn, string text)
         using var json = JsonDocument.Parse(answer);
         var replies = json.RootElement.GetProperty("activities");
         var answered = replies.GetArrayLength() > 0 && !answer.Contains("try again", StringComparison.Ordinal) && !answer.Contains("went wrong", StringComparison.Ordinal);
-        stats.Record(elapsed, answered ? Outcome.Answered : Outcome.Lost);
+        into.Record(elapsed, answered ? Outcome.Answered : Outcome.Lost);
     }
     catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or JsonException)
     {
-        stats.Record(Stopwatch.GetElapsedTime(started), Outcome.Error);
+        into.Record(Stopwatch.GetElapsedTime(started), Outcome.Error);
     }
+}
+
+// Closed loop, one request per conversation at a time, for --warmup seconds: as fast as the server answers without a
+// queue building up. Its turns are checked like the others but not counted in the figures.
+async Task WarmUpAsync()
+{
+    if (options.WarmUpSeconds <= 0)
+    {
+        return;
+    }
+
+    var warmUp = new Stats();
+    var until = Stopwatch.StartNew();
+    await Task.WhenAll(Enumerable.Range(0, options.Conversations).Select(async conversation =>
+    {
+        while (until.Elapsed.TotalSeconds < options.WarmUpSeconds)
+        {
+            var turn = Interlocked.Increment(ref counters[conversation]);
+            await SendAsync(options.Urls[conversation % options.Urls.Length], conversation, turn, questions[turn % questions.Length], warmUp);
+        }
+    }));
+    Console.WriteLine($"warm-up {options.WarmUpSeconds}s: {warmUp.Total()}");
 }
 
 static string Rss(int pid)
@@ -180,7 +204,7 @@ sealed class Stats
     }
 }
 
-sealed record Options(string[] Urls, double Rate, int Duration, int Conversations, int[] Pids, string Questions, int ReportSeconds)
+sealed record Options(string[] Urls, double Rate, int Duration, int Conversations, int[] Pids, string Questions, int ReportSeconds, int WarmUpSeconds)
 {
     public static Options Parse(string[] args)
     {
@@ -197,6 +221,7 @@ sealed record Options(string[] Urls, double Rate, int Duration, int Conversation
             int.Parse(Get("--conversations", "32"), System.Globalization.CultureInfo.InvariantCulture),
             Get("--pid", string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToArray(),
             Get("--questions", "bench/load/questions.txt"),
-            int.Parse(Get("--report", "30"), System.Globalization.CultureInfo.InvariantCulture));
+            int.Parse(Get("--report", "30"), System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Get("--warmup", "30"), System.Globalization.CultureInfo.InvariantCulture));
     }
 }

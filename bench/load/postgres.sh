@@ -11,4 +11,6 @@ as_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust -E UTF8 --locale=C
 as_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w \
   -o "-p $PG_PORT -k $pg_dir -c listen_addresses=127.0.0.1 -c max_connections=300 -c shared_buffers=256MB ${PG_EXTRA_OPTIONS:-}" start >/dev/null
 as_pg "$pg_bin/createdb" -h 127.0.0.1 -p "$PG_PORT" -U postgres assistantbot
-PG_URL="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=assistantbot;Maximum Pool Size=100"
+# The instances and the server share this machine: a Unix socket by default (PG_TRANSPORT=tcp for loopback TCP).
+if [ "${PG_TRANSPORT:-unix}" = tcp ]; then pg_host=127.0.0.1; else pg_host=$pg_dir; fi
+PG_URL="Host=$pg_host;Port=$PG_PORT;Username=postgres;Database=assistantbot;Maximum Pool Size=100"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load test of two instances on one PostgreSQL database: wrk drives each instance with half the conversations at once;
 # turns/s add up, latencies are reported per instance. A bare JSON echo on instance A is measured in the same run.
-# Usage: CONNECTIONS="32 256" DURATION=30s bench/load/run-postgres.sh
+# Usage: CONNECTIONS="32 256" DURATION=30s bench/load/run-postgres.sh   (WARMUP=20s: the JIT needs it at these rates)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 CONNECTIONS=${CONNECTIONS:-32}
@@ -22,10 +22,10 @@ for instance in a:5081 b:5082; do
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
 done
 
-wrk -t1 -c16 -d5s -s bench/load/echo.lua http://127.0.0.1:5081 >/dev/null
-PREFIX=warm-a CONVERSATIONS=16 wrk -t1 -c16 -d5s -s bench/load/messages.lua http://127.0.0.1:5081 >/dev/null &
+wrk -t1 -c16 -d${WARMUP:-20s} -s bench/load/echo.lua http://127.0.0.1:5081 >/dev/null
+PREFIX=warm-a CONVERSATIONS=16 wrk -t1 -c16 -d${WARMUP:-20s} -s bench/load/messages.lua http://127.0.0.1:5081 >/dev/null &
 warm=$!
-PREFIX=warm-b CONVERSATIONS=16 wrk -t1 -c16 -d5s -s bench/load/messages.lua http://127.0.0.1:5082 >/dev/null
+PREFIX=warm-b CONVERSATIONS=16 wrk -t1 -c16 -d${WARMUP:-20s} -s bench/load/messages.lua http://127.0.0.1:5082 >/dev/null
 wait "$warm"
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), load $(cut -d' ' -f1-3 /proc/loadavg)"
