@@ -2,7 +2,8 @@
 # Load test of POST /api/messages (deliveryMode expectReplies) against a bare JSON echo on the same Kestrel, in one run.
 # Usage: bench/load/run.sh                      (32 concurrent conversations, 20 s each)
 #        CONNECTIONS="32 256" DURATION=30s bench/load/run.sh
-# Needs wrk (Debian package "wrk"). Prints one line per measurement and the bot/echo ratio.
+# Needs wrk (Debian package "wrk"). Prints one line per measurement (with the server's CPU µs per request) and the
+# bot/echo ratio.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -28,11 +29,17 @@ wrk -t"$THREADS" -c32 -d5s -s bench/load/echo.lua "$url" >/dev/null
 CONVERSATIONS=32 wrk -t"$THREADS" -c32 -d5s -s bench/load/messages.lua "$url" >/dev/null
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+# The server's CPU time (user + system, from /proc) per request: it drifts far less than requests/s on a shared machine.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$app/stat"; }
+per_request() { awk -v t="$1" -v hz="$(getconf CLK_TCK)" -v line="$2" 'BEGIN { match(line, /requests=[0-9]+/); n = substr(line, RSTART + 9, RLENGTH - 9); printf "cpu_us=%.0f", t * 1e6 / hz / n }'; }
 for c in $CONNECTIONS; do
+  t0=$(cpu_ticks)
   echo_line=$(wrk -t"$THREADS" -c"$c" -d"$DURATION" -s bench/load/echo.lua "$url" | grep RESULT)
+  t1=$(cpu_ticks)
   bot_line=$(CONVERSATIONS="$c" wrk -t"$THREADS" -c"$c" -d"$DURATION" -s bench/load/messages.lua "$url" | grep RESULT)
-  echo "c=$c echo  $echo_line"
-  echo "c=$c turns $bot_line"
+  t2=$(cpu_ticks)
+  echo "c=$c echo  $echo_line $(per_request $((t1 - t0)) "$echo_line")"
+  echo "c=$c turns $bot_line $(per_request $((t2 - t1)) "$bot_line")"
   echo_rps=$(sed -E 's/.*rps=([0-9]+).*/\1/' <<<"$echo_line")
   bot_rps=$(sed -E 's/.*rps=([0-9]+).*/\1/' <<<"$bot_line")
   awk -v b="$bot_rps" -v e="$echo_rps" -v c="$c" 'BEGIN { printf "c=%s ratio turns/echo = %.3f\n", c, b / e }'
