@@ -6,7 +6,7 @@ namespace AssistantBot.Conversations;
 
 /// <summary>
 /// The ids of the last activities a conversation processed, kept to recognise a redelivery. Each id is kept as the
-/// first 8 bytes of its SHA-256, one byte array in the saved state (base64 in JSON): a fixed 8 bytes per id instead of
+/// first 8 bytes of its SHA-256 (of its UTF-8), one byte array in the saved state (base64 in JSON): a fixed 8 bytes per id instead of
 /// a JSON string each, which every turn reads and writes. SHA-256 because every instance must compute the same value;
 /// two of 64 ids sharing 64 bits by chance is about 1 in 10^16.
 /// </summary>
@@ -52,26 +52,8 @@ public sealed class RecentActivities
         _hashes = next;
     }
 
-    private static void Hash(string activityId, Span<byte> destination)
-    {
-        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        var maxBytes = Encoding.UTF8.GetMaxByteCount(activityId.Length);
-        byte[]? rented = null;
-        var utf8 = maxBytes <= 512 ? stackalloc byte[maxBytes] : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(maxBytes));
-        try
-        {
-            SHA256.HashData(utf8[..Encoding.UTF8.GetBytes(activityId, utf8)], digest);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
-
-        digest[..HashBytes].CopyTo(destination);
-    }
+    private static void Hash(string activityId, Span<byte> destination) =>
+        SHA256.HashData(Encoding.UTF8.GetBytes(activityId)).AsSpan(0, HashBytes).CopyTo(destination);
 }
 
 internal sealed class RecentActivitiesJsonConverter : JsonConverter<RecentActivities>
