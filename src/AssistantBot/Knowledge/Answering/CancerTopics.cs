@@ -53,6 +53,18 @@ public sealed class CancerTopics
     /// <summary>Whether a stem only says which cancer (or that it is a cancer), not what is asked about it.</summary>
     public bool NamesACancer(string stem) => _nouns.Contains(stem) || _words.ContainsKey(stem) || _alone.ContainsKey(stem);
 
+    /// <summary>
+    /// Whether a stem, in a question about <paramref name="about"/>, only says which cancer it is: a noun such as
+    /// "cancer", or a word of one of those cancers. A word of another cancer is then a place the question asks about:
+    /// in "Does radiation help with bone pain?" (lung cancer, assumed) "bone" is where the pain is, not the cancer, and a
+    /// passage without it does not hold the question. With no cancer to go by, every cancer word names one.
+    /// </summary>
+    public bool NamesOneOf(string stem, IReadOnlySet<string> about) =>
+        _nouns.Contains(stem)
+        || (about.Count == 0
+            ? NamesACancer(stem)
+            : (_words.TryGetValue(stem, out var cancer) && about.Contains(cancer)) || (_alone.TryGetValue(stem, out cancer) && about.Contains(cancer)));
+
     /// <summary>Cancers the text so much as mentions, with or without a noun ("lung and bronchus 5.8%").</summary>
     public IReadOnlySet<string> Mentioned(IEnumerable<string> stems)
     {

@@ -70,12 +70,13 @@ public sealed class KnowledgeSearch(KnowledgeIndex index, IOptions<KnowledgeOpti
         var about = named.Count > 0 ? named : generation.Cancers.Assumed is { } assumed ? new HashSet<string> { assumed } : named;
         var wordStems = analyzer.WordStems(question);
         var kinds = generation.Cues.Detect(wordStems);
-        var ranked = Rank(lease.Session, generation, analysis, kinds, wordStems, about, explicitly: named.Count > 0, settings);
+        var namesItsCancer = NamesItsCancer(generation.Cancers, about);
+        var ranked = Rank(lease.Session, generation, analysis, kinds, wordStems, about, namesItsCancer, explicitly: named.Count > 0, settings);
         if (named.Count == 0 && about.Count > 0 && (ranked.Count == 0 || ranked[0].Coverage < settings.ConfidenceThreshold))
         {
             // Named no cancer and the assumed one's sources do not cover it: a passage of any document may answer a
             // question that is about no cancer in particular ("What is RANKL?"); its source says which cancer it is about.
-            var anyDocument = Rank(lease.Session, generation, analysis, kinds, wordStems, new HashSet<string>(), explicitly: false, settings);
+            var anyDocument = Rank(lease.Session, generation, analysis, kinds, wordStems, new HashSet<string>(), namesItsCancer, explicitly: false, settings);
             if (anyDocument.Count > 0 && (ranked.Count == 0 || anyDocument[0].Coverage > ranked[0].Coverage))
             {
                 (about, ranked) = (new HashSet<string>(), anyDocument);
@@ -88,7 +89,7 @@ public sealed class KnowledgeSearch(KnowledgeIndex index, IOptions<KnowledgeOpti
         }
 
         var best = ranked[0];
-        var confidence = Confidence(best, QuestionTerms.Of(analysis, analyzer, generation.Cancers.NamesACancer));
+        var confidence = Confidence(best, QuestionTerms.Of(analysis, analyzer, namesItsCancer));
         var answer = new KnowledgeAnswer(
             best,
             AnswerComposer.Compose(WithNeighbour(best, ranked), analysis, analyzer, settings.MaxAnswerCharacters),
@@ -126,10 +127,10 @@ public sealed class KnowledgeSearch(KnowledgeIndex index, IOptions<KnowledgeOpti
         return named.Count == 0 || named.Overlaps(cancers) || topics.Mentioned(passage.Stems).Overlaps(cancers);
     }
 
-    private static List<RankedPassage> Rank(SearchSession session, IndexGeneration generation, AnalyzedText analysis, IReadOnlyList<CueKind> kinds, IReadOnlyList<string> wordStems, IReadOnlySet<string> cancers, bool explicitly, KnowledgeOptions settings)
+    private static List<RankedPassage> Rank(SearchSession session, IndexGeneration generation, AnalyzedText analysis, IReadOnlyList<CueKind> kinds, IReadOnlyList<string> wordStems, IReadOnlySet<string> cancers, Func<string, bool> namesItsCancer, bool explicitly, KnowledgeOptions settings)
     {
         var hits = session.Search(Plan(analysis, generation.Analyzer.Lexicon), settings.HeadingWeight, settings.Candidates);
-        var question = QuestionTerms.Of(analysis, generation.Analyzer, generation.Cancers.NamesACancer);
+        var question = QuestionTerms.Of(analysis, generation.Analyzer, namesItsCancer);
         var reranker = new Reranker(question, kinds, wordStems, generation.Analyzer, settings.HeadingWeight);
         var ranked = new List<RankedPassage>(hits.Count);
         foreach (var hit in hits)
@@ -145,6 +146,16 @@ public sealed class KnowledgeSearch(KnowledgeIndex index, IOptions<KnowledgeOpti
 
         ranked.Sort((a, b) => b.Relevance.CompareTo(a.Relevance));
         return ranked;
+    }
+
+    /// <summary>
+    /// Which of a question's stems only name its cancer (<paramref name="about"/>: named, or assumed); the rest are what it
+    /// asks, which a passage must hold to cover it. Fixed before any any-document fallback, which keeps the question's words.
+    /// </summary>
+    public static Func<string, bool> NamesItsCancer(CancerTopics cancers, IReadOnlySet<string> about)
+    {
+        var copy = about.ToHashSet(StringComparer.Ordinal);
+        return stem => cancers.NamesOneOf(stem, copy);
     }
 
     /// <summary>

@@ -1,0 +1,49 @@
+using AssistantBot.Knowledge.Answering;
+
+namespace AssistantBot.Tests.Knowledge.Answering;
+
+public sealed class CancerWordTests
+{
+    private static readonly CancerTopics Topics = new(
+        ["cancer"],
+        new Dictionary<string, string> { ["lung"] = "lung", ["bone"] = "bone", ["breast"] = "breast" },
+        new Dictionary<string, string> { ["nsclc"] = "lung" },
+        assumed: "lung");
+
+    [Fact]
+    public void A_word_of_another_cancer_than_the_questions_is_something_asked_a_place()
+    {
+        var aboutLung = KnowledgeSearch.NamesItsCancer(Topics, new HashSet<string> { "lung" });
+
+        Assert.True(aboutLung("lung"));
+        Assert.True(aboutLung("nsclc"));
+        Assert.True(aboutLung("cancer"));
+        Assert.False(aboutLung("bone"));   // "bone pain" in a lung cancer question: where the pain is
+        Assert.False(aboutLung("breast"));
+    }
+
+    [Fact]
+    public void With_no_cancer_to_go_by_every_cancer_word_names_one()
+    {
+        var aboutNone = KnowledgeSearch.NamesItsCancer(Topics, new HashSet<string>());
+
+        Assert.True(aboutNone("bone"));
+        Assert.False(aboutNone("pain"));
+    }
+}
+
+public sealed class CancerWordRetrievalTests : IDisposable
+{
+    private readonly KnowledgeFixture _knowledge = new();
+
+    public void Dispose() => _knowledge.Dispose();
+
+    [Fact]
+    public void A_site_word_counts_in_coverage_so_a_passage_without_it_does_not_win()
+    {
+        var result = _knowledge.Search.Ask("Can radiotherapy help with pain in the bones?");
+
+        Assert.True(result.Answered);
+        Assert.Contains("less bone pain", result.Answer!.Text, StringComparison.Ordinal);
+    }
+}
