@@ -46,4 +46,15 @@ public sealed class CancerWordRetrievalTests : IDisposable
         Assert.True(result.Answered);
         Assert.Contains("less bone pain", result.Answer!.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_tumor_in_a_place_is_where_the_cancer_is_not_which_cancer()
+    {
+        // cancer-types.yaml: "tumor" is no cancer noun; "bone tumors" of lung cancer are bone metastases.
+        var result = _knowledge.Search.Ask("Does chemo help with bone tumors?");
+
+        Assert.Equal(["lung"], result.Cancers);
+        Assert.True(result.Answered);
+        Assert.Equal(["bone"], _knowledge.Search.Ask("Is bone cancer treated with chemo?").Cancers);
+    }
 }
