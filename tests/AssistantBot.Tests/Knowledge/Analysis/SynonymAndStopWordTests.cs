@@ -59,6 +59,10 @@ public sealed class SynonymAndStopWordTests
         Assert.Equal(["survival", "stage4", "lung", "cancer"], Analyzer.Analyze("How long can my dad live with stage IV lung cancer?").Terms.Where(t => t != "live"));
 
     [Fact]
+    public void Words_that_say_when_are_kept_in_questions_about_care() =>
+        Assert.Equal(["before", "pet"], Analyzer.Analyze("What do I do before a PET scan?").Terms);
+
+    [Fact]
     public void A_question_of_stop_words_only_has_no_terms() =>
         Assert.True(Analyzer.Analyze("What is it? Can you tell me about that?").IsEmpty);
 
