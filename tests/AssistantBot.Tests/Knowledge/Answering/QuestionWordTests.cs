@@ -57,4 +57,14 @@ public sealed class CancerWordRetrievalTests : IDisposable
         Assert.True(result.Answered);
         Assert.Equal(["bone"], _knowledge.Search.Ask("Is bone cancer treated with chemo?").Cancers);
     }
+
+    [Fact]
+    public void Coping_finds_a_passage_on_managing_the_emotions()
+    {
+        // synonyms.yaml: cope, manage and deal with are one group.
+        var result = _knowledge.Search.Ask("How can a person cope emotionally with cancer?");
+
+        Assert.True(result.Answered);
+        Assert.Contains("manage", result.Answer!.Text, StringComparison.Ordinal); // "manage the emotional effects" or "manage mental and emotional issues"
+    }
 }
