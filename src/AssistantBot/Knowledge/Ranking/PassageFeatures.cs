@@ -10,13 +10,15 @@ namespace AssistantBot.Knowledge.Ranking;
 /// <param name="Cue">How many different words of the kind the question asks for (places for "where", numbers for "how many") the best window holds.</param>
 /// <param name="HeadingEcho">For a heading that is a question, the share of its words (stop words too) the question repeats: "Where does it spread?" for "Where does lung cancer spread?".</param>
 /// <param name="AskedFound">How many of the question's asked words (those not naming a cancer) the passage holds.</param>
-public readonly record struct PassageFeatures(double Bm25, double Coverage, double Focus, int BestUnit, int Cue, double HeadingEcho, int AskedFound = 0);
+/// <param name="Subject">The largest share of the question's weight held by an asked word that opens one of the passage's sentences (0–1), see <see cref="FeatureExtractor.Subject"/>.</param>
+public readonly record struct PassageFeatures(double Bm25, double Coverage, double Focus, int BestUnit, int Cue, double HeadingEcho, int AskedFound = 0, double Subject = 0);
 
 /// <summary>Computes <see cref="PassageFeatures"/>: BM25F, coverage and focus, from the passage's stored stems.</summary>
 public static class FeatureExtractor
 {
     /// <summary>Consecutive answer units (sentences, list items) a question's words may spread over and still count as together.</summary>
     public const int FocusUnits = 3;
+
 
     public static PassageFeatures Extract(QuestionTerms question, IndexedPassage passage, Bm25Parameters bm25, Func<int, int, int>? cueIn = null, double headingEcho = 0)
     {
@@ -45,7 +47,36 @@ public static class FeatureExtractor
             askedFound += found[i] && question.Asked[i] ? 1 : 0;
         }
 
-        return new PassageFeatures(score, coverage, focus, bestUnit, cue, headingEcho, askedFound);
+        return new PassageFeatures(score, coverage, focus, bestUnit, cue, headingEcho, askedFound, Subject(question, terms));
+    }
+
+    /// <summary>
+    /// Whether the passage has a sentence about what is asked: one whose first word (after stop words) is one of the
+    /// question's asked words, as in "Remission is when ...", "Immunotherapy drugs exist for ...", "Bone scans help
+    /// detect ...", rather than one naming it in passing ("systemic treatments (such as chemotherapy or immunotherapy)").
+    /// Weighted by that word's share of the question (less when the question also names its cancer).
+    /// </summary>
+    public static double Subject(QuestionTerms question, PassageTerms terms)
+    {
+        // Only a question that asks about one thing has a subject a sentence can open with: the X of "what is X" or "how
+        // does X work". With more ("symptoms of bone metastasis", "bone pain treatment") an opening word is as often a
+        // list about another place ("Symptoms include:") or an aside ("The pain might be worse ...").
+        if (question.TotalWeight == 0 || question.AskedCount != 1)
+        {
+            return 0;
+        }
+
+        double best = 0;
+        for (var u = 0; u < terms.UnitCount; u++)
+        {
+            var unit = terms.Unit(u);
+            if (unit.Length > 0 && question.Index.TryGetValue(unit[0], out var i) && question.Asked[i])
+            {
+                best = Math.Max(best, question.Weights[i] / question.TotalWeight);
+            }
+        }
+
+        return best;
     }
 
     /// <summary>The share of a question-shaped heading's words the question repeats; 0 for a heading that is no question.</summary>

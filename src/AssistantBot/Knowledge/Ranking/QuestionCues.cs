@@ -8,7 +8,8 @@ namespace AssistantBot.Knowledge.Ranking;
 /// <param name="Phrases">The question's marks, each a sequence of stems found in order in the question.</param>
 /// <param name="Answer">Stems an answer tends to hold.</param>
 /// <param name="Numbers">Whether any number counts as such a stem.</param>
-public sealed record CueKind(string Name, IReadOnlyList<IReadOnlyList<string>> Phrases, IReadOnlySet<string> Answer, bool Numbers);
+/// <param name="Subject">Whether an answer opens a sentence with the question's subject ("what is X": "X is ..."), see <see cref="FeatureExtractor.Subject"/>.</param>
+public sealed record CueKind(string Name, IReadOnlyList<IReadOnlyList<string>> Phrases, IReadOnlySet<string> Answer, bool Numbers, bool Subject = false);
 
 /// <summary>
 /// <c>question-cues.yaml</c> (see its header): kinds of question with the words their answers hold, and the facets a
@@ -114,7 +115,8 @@ public sealed class QuestionCues
                     throw new DataFileException(path, (int)key.Start.Line, $"cue '{key}' needs question phrases");
                 }
 
-                kinds.Add(new CueKind(key.ToString(), phrases, answer, numbers));
+                var subject = Child(value, "subject") is YamlScalarNode { Value: var flag } && flag == "true";
+                kinds.Add(new CueKind(key.ToString(), phrases, answer, numbers, subject));
             }
         }
 

@@ -38,6 +38,9 @@ public sealed class Reranker
 
     public const double MinimumEcho = 0.5;
 
+    /// <summary>The most a sentence opening with the question's words adds (× 1.5 when that word is all the question).</summary>
+    public const double SubjectBoost = 0.5;
+
     private readonly QuestionTerms _question;
     private readonly IReadOnlyList<CueKind> _kinds;
     private readonly IReadOnlyList<string> _questionWords;
@@ -57,7 +60,8 @@ public sealed class Reranker
     public PassageFeatures Features(IndexedPassage passage)
     {
         var echo = passage.UnderTitle ? 0 : FeatureExtractor.HeadingEcho(passage.Heading, passage.HeadingWordStems, _questionWords);
-        return FeatureExtractor.Extract(_question, passage, _bm25, (from, to) => QuestionCues.Answers(_kinds, passage.Terms, from, to, _question), echo);
+        var features = FeatureExtractor.Extract(_question, passage, _bm25, (from, to) => QuestionCues.Answers(_kinds, passage.Terms, from, to, _question), echo);
+        return _kinds.Any(k => k.Subject) ? features : features with { Subject = 0 };
     }
 
     public static double Relevance(PassageFeatures f) =>
@@ -65,5 +69,6 @@ public sealed class Reranker
         * Math.Pow(f.Coverage, CoverageEmphasis)
         * Math.Pow(f.Focus, FocusEmphasis)
         * (1 + CueBoost * Math.Min(1.0, (double)f.Cue / CueSaturation))
-        * (1 + EchoBoost * (f.HeadingEcho >= MinimumEcho ? f.HeadingEcho : 0));
+        * (1 + EchoBoost * (f.HeadingEcho >= MinimumEcho ? f.HeadingEcho : 0))
+        * (1 + SubjectBoost * f.Subject);
 }
