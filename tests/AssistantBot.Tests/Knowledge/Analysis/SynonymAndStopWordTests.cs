@@ -68,6 +68,10 @@ public sealed class SynonymAndStopWordTests
         Assert.Equal(["before", "pet"], Analyzer.Analyze("What do I do before a PET scan?").Terms);
 
     [Fact]
+    public void Ordering_a_test_is_a_request_not_what_is_asked() =>
+        Assert.Equal(["ct"], Analyzer.Analyze("Why did they order a CT scan?").Terms);
+
+    [Fact]
     public void A_question_of_stop_words_only_has_no_terms() =>
         Assert.True(Analyzer.Analyze("What is it? Can you tell me about that?").IsEmpty);
 
