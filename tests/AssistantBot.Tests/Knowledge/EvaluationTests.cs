@@ -21,10 +21,10 @@ public sealed class EvaluationTests(ITestOutputHelper output)
 
         Assert.True(set.Questions.Count(q => !q.Unanswerable) >= 60, "The set needs at least 60 answerable questions.");
         Assert.True(report.Unanswerable.Count >= 10, "The set needs at least 10 unanswerable questions.");
-        Assert.True(report.RecallAt1 >= 0.81, $"Recall@1 {report.RecallAt1:0.000} fell below its floor");
-        Assert.True(report.RecallAt3 >= 0.91, $"Recall@3 {report.RecallAt3:0.000} fell below its floor");
-        Assert.True(report.FactInFirstReply >= 0.83, $"Facts in first replies {report.FactInFirstReply:0.000} fell below the floor");
-        Assert.True(report.AnswerableDeclined <= 0.06, $"Answerable questions declined {report.AnswerableDeclined:0.000} rose above the ceiling");
+        Assert.True(report.RecallAt1 >= 0.87, $"Recall@1 {report.RecallAt1:0.000} fell below its floor");
+        Assert.True(report.RecallAt3 >= 0.94, $"Recall@3 {report.RecallAt3:0.000} fell below its floor");
+        Assert.True(report.FactInFirstReply >= 0.89, $"Facts in first replies {report.FactInFirstReply:0.000} fell below the floor");
+        Assert.True(report.AnswerableDeclined <= 0.04, $"Answerable questions declined {report.AnswerableDeclined:0.000} rose above the ceiling");
         var followUps = report.Answerable.Where(o => o.Question.Context.Count > 0).ToList();
         Assert.True(followUps.Count(o => o.Rank is >= 1 and <= 3) >= followUps.Count - 2, "Follow-ups asked in a conversation fell below their floor");
         Assert.Equal(1.0, report.UnanswerableDeclined);
