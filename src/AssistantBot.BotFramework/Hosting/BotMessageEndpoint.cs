@@ -20,7 +20,7 @@ public static class BotMessageEndpoint
     public static RouteHandlerBuilder MapBotFramework(this IEndpointRouteBuilder endpoints, string pattern = "/api/messages") =>
         endpoints.MapPost(pattern, HandleAsync).WithName("BotFrameworkMessages");
 
-    private static async Task<Results<Ok, JsonHttpResult<ExpectedReplies>, JsonHttpResult<JsonNode>, StatusCodeHttpResult, ProblemHttpResult>> HandleAsync(
+    private static async Task<Results<Ok, BotJsonResult<ExpectedReplies>, BotJsonResult<JsonNode>, StatusCodeHttpResult, ProblemHttpResult>> HandleAsync(
         HttpContext http,
         BotAdapter adapter,
         ChannelRequestAuthenticator authenticator,
@@ -71,7 +71,7 @@ public static class BotMessageEndpoint
         {
             var replies = new ExpectRepliesSink();
             var turn = await adapter.RunTurnAsync(activity, caller, replies, http.RequestAborted);
-            return isInvoke ? InvokeResult(turn) : TypedResults.Json(new ExpectedReplies { Activities = [.. replies.Replies] }, BotJson.Options);
+            return isInvoke ? InvokeResult(turn) : new BotJsonResult<ExpectedReplies>(new ExpectedReplies { Activities = [.. replies.Replies] });
         }
 
         if (string.IsNullOrEmpty(activity.ServiceUrl))
@@ -119,12 +119,12 @@ public static class BotMessageEndpoint
         _ => null,
     };
 
-    private static Results<Ok, JsonHttpResult<ExpectedReplies>, JsonHttpResult<JsonNode>, StatusCodeHttpResult, ProblemHttpResult> InvokeResult(TurnContext turn) =>
+    private static Results<Ok, BotJsonResult<ExpectedReplies>, BotJsonResult<JsonNode>, StatusCodeHttpResult, ProblemHttpResult> InvokeResult(TurnContext turn) =>
         turn.InvokeResponse switch
         {
             null => Problem(StatusCodes.Status501NotImplemented, "Not implemented", $"This bot does not handle the invoke '{turn.Activity.Name}'."),
             { Body: null } response => TypedResults.StatusCode(response.Status),
-            var response => TypedResults.Json(response.Body, BotJson.Options, statusCode: response.Status),
+            var response => new BotJsonResult<JsonNode>(response.Body, response.Status),
         };
 
     private static ProblemHttpResult Problem(int status, string title, string detail) =>
