@@ -12,6 +12,7 @@ using BenchmarkDotNet.Running;
 // plans PATH         each evaluation question's query plan on a generated index file, with its bare FTS5 time, slowest first
 // large-queries PATH [repetitions]   queries only, on a generated index file kept from an earlier run
 // bdn                the BenchmarkDotNet suite (QueryBenchmarks)
+// turns [workers] [warm-up s]   CPU time and allocation per turn through the real services, without HTTP
 var mode = args.FirstOrDefault() ?? "latency";
 switch (mode)
 {
@@ -34,6 +35,12 @@ switch (mode)
             LargeCorpus.ShowPlans(host, args[1]);
         }
 
+        break;
+    case "turns":
+        await TurnCost.RunAsync(
+            args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8,
+            TimeSpan.FromSeconds(args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 30),
+            rounds: 3);
         break;
     case "large":
         LargeCorpus.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1_000_000, args.Length > 2 ? args[2] : null);
