@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace AssistantBot.Knowledge.Analysis;
 
 /// <summary>
@@ -71,6 +73,142 @@ public sealed class TextAnalyzer : ITextAnalyzer
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// The index build's form of <see cref="AnalyzeDocument"/>: appends exactly its <see cref="AnalyzedText.AllTerms"/>
+    /// and <see cref="AnalyzedText.Words"/> to <paramref name="terms"/> and <paramref name="words"/>, but works out each
+    /// distinct word's possessive form, stem and stop-word status once (corpus vocabularies are small and Zipfian, so
+    /// nearly every word is a hit) and allocates no token, substring or lower-cased copy per word. Safe on any thread.
+    /// </summary>
+    public void AnalyzeDocumentInto(string text, List<AnalyzedTerm> terms, List<string> words)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return;
+        }
+
+        var normalized = TryLowerAscii(text, out var lowered) ? lowered : TextNormalizer.Normalize(text, int.MaxValue).AsSpan();
+        var sequence = DocumentSequence ??= [];
+        sequence.Clear();
+        var i = 0;
+        while (i < normalized.Length)
+        {
+            // Tokenizer.Tokenize, on a span.
+            if (normalized[i] == '%')
+            {
+                Add(DocumentWordOf(Tokenizer.PercentWord));
+                i++;
+                continue;
+            }
+
+            if (!char.IsLetterOrDigit(normalized[i]))
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < normalized.Length && (char.IsLetterOrDigit(normalized[i]) || Tokenizer.IsInnerApostrophe(normalized, i)))
+            {
+                i++;
+            }
+
+            if (i - start <= Tokenizer.MaxTokenLength)
+            {
+                Add(DocumentWordOf(normalized[start..i]));
+            }
+        }
+
+        // SynonymFilter then StopWordFilter, in one pass: a phrase becomes its canonical term, which no stop word removes.
+        for (var k = 0; k < sequence.Count;)
+        {
+            var word = sequence[k];
+            if (word.StartsPhrase && _resources.Synonyms.LongestMatch(sequence, k, static w => w.Stem) is { } match)
+            {
+                terms.Add(new AnalyzedTerm(match.Canonical, match.Canonical, TermOrigin.Synonym));
+                k += match.Length;
+                continue;
+            }
+
+            if (!word.IsStopWord)
+            {
+                terms.Add(new AnalyzedTerm(word.Text, word.Stem, TermOrigin.Word));
+            }
+
+            k++;
+        }
+
+        void Add(DocumentWord word)
+        {
+            // PossessiveFilter drops a word that was only apostrophes; the words as written leave out stop words.
+            if (word.Text.Length == 0)
+            {
+                return;
+            }
+
+            sequence.Add(word);
+            if (!word.IsStopWord)
+            {
+                words.Add(word.Text);
+            }
+        }
+    }
+
+    /// <summary>A word of corpus text after the possessive and stemming stages, with what the later stages ask of it.</summary>
+    private sealed record DocumentWord(string Text, string Stem, bool IsStopWord, bool StartsPhrase);
+
+    private const int MaxDocumentWords = 200_000;
+
+    private readonly ConcurrentDictionary<string, DocumentWord> _documentWords = new(StringComparer.Ordinal);
+    private int _documentWordCount;
+
+    [ThreadStatic]
+    private static List<DocumentWord>? DocumentSequence;
+
+    [ThreadStatic]
+    private static char[]? Lowered;
+
+    private DocumentWord DocumentWordOf(ReadOnlySpan<char> token)
+    {
+        var cache = _documentWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (cache.TryGetValue(token, out var known))
+        {
+            return known;
+        }
+
+        var raw = token.ToString();
+        var tokens = new List<Token> { new(raw) };
+        _possessives.Apply(tokens);
+        var text = tokens.Count == 0 ? string.Empty : tokens[0].Text;
+        var stem = text.Length == 0 ? string.Empty : _stemmer.Stem(text);
+        var word = new DocumentWord(text, stem, _resources.StopWords.Contains(text), _resources.Synonyms.StartsPhrase(stem));
+        if (Volatile.Read(ref _documentWordCount) < MaxDocumentWords && _documentWords.TryAdd(raw, word))
+        {
+            Interlocked.Increment(ref _documentWordCount);
+        }
+
+        return word;
+    }
+
+    /// <summary>What <see cref="TextNormalizer.Normalize"/> gives plain ASCII text, in a reused buffer; false for other text.</summary>
+    private static bool TryLowerAscii(string text, out ReadOnlySpan<char> lowered)
+    {
+        lowered = default;
+        var buffer = Lowered is { } b && b.Length >= text.Length ? b : Lowered = new char[Math.Max(text.Length, 1024)];
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is < ' ' or > '~')
+            {
+                return false;
+            }
+
+            buffer[i] = c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
+        }
+
+        lowered = buffer.AsSpan(0, text.Length);
+        return true;
     }
 
     /// <summary>Letters and digits (so it survives tokenising), no word of any language, no stop word.</summary>

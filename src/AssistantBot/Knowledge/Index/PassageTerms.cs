@@ -103,23 +103,23 @@ public sealed class PassageTerms
 }
 
 /// <summary>
-/// A passage analysed for the index: its heading, each answer unit of its text, and everything the writer stores,
-/// prepared here so that it is done on the cores that analyse (in parallel) rather than on the one that writes.
+/// A passage analysed for the index: everything the writer stores, prepared here so that it is done on the cores that
+/// analyse (in parallel) rather than on the one that writes.
 /// </summary>
 public sealed class PassageAnalysis
 {
+    /// <summary>
+    /// The reference form, from the heading and each answer unit analysed by <see cref="TextAnalyzer.AnalyzeDocument"/>
+    /// (or <see cref="TextAnalyzer.AnalyzeDocumentUnits"/>). <see cref="Of"/> gives the same, several times faster.
+    /// </summary>
     public PassageAnalysis(AnalyzedText heading, IReadOnlyList<AnalyzedText> units)
     {
-        Heading = heading;
-        Units = units;
-        // Plain loops and one reused set per thread: this runs for every passage of a million-passage build.
         var stored = new StringBuilder();
         var body = new StringBuilder();
-        var seen = Seen ??= new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var terms = new List<(string, string)>();
         var stems = new List<string>();
         var words = new List<string>();
-        seen.Clear();
         Append(stored, heading, null, terms, seen);
         for (var u = 0; u < units.Count; u++)
         {
@@ -156,12 +156,16 @@ public sealed class PassageAnalysis
         DistinctWords = words;
     }
 
-    [ThreadStatic]
-    private static HashSet<string>? Seen;
-
-    public AnalyzedText Heading { get; }
-
-    public IReadOnlyList<AnalyzedText> Units { get; }
+    private PassageAnalysis(string storedTerms, string headingTerms, string bodyTerms, int termCount, List<(string, string)> terms, List<string> stems, List<string> words)
+    {
+        StoredTerms = storedTerms;
+        HeadingTerms = headingTerms;
+        BodyTerms = bodyTerms;
+        TermCount = termCount;
+        DistinctTerms = terms;
+        DistinctStems = stems;
+        DistinctWords = words;
+    }
 
     /// <summary>The stems by unit, as <see cref="PassageTerms"/> stores them.</summary>
     public string StoredTerms { get; }
@@ -181,12 +185,100 @@ public sealed class PassageAnalysis
 
     public IReadOnlyList<string> DistinctWords { get; }
 
+    /// <summary>
+    /// Analyses a passage for the index: its heading, and each answer unit of its text (as <see cref="SentenceSplitter"/>
+    /// cuts it) on its own, through <see cref="TextAnalyzer.AnalyzeDocumentInto"/>, with scratch lists and sets reused
+    /// per thread: a million-passage build runs this a million times.
+    /// </summary>
     /// <param name="abbreviations">The document's abbreviations, so "PS" is also indexed as "performance status".</param>
-    public static PassageAnalysis Of(TextAnalyzer analyzer, PassageDraft passage, Abbreviations? abbreviations = null) =>
+    public static PassageAnalysis Of(TextAnalyzer analyzer, PassageDraft passage, Abbreviations? abbreviations = null)
+    {
+        var scratch = Scratch ??= new ScratchSpace();
+        scratch.Clear();
+        var (all, allWords, stored, body) = (scratch.Terms, scratch.Words, scratch.Stored, scratch.Body);
+        analyzer.AnalyzeDocumentInto(passage.Heading, all, allWords);
+        for (var t = 0; t < all.Count; t++)
+        {
+            (t > 0 ? stored.Append(' ') : stored).Append(all[t].Stem);
+        }
+
+        var headingTerms = stored.ToString();
+        foreach (var unit in SentenceSplitter.Split(passage.Text))
+        {
+            stored.Append(' ').Append(PassageTerms.Separator);
+            var first = all.Count;
+            analyzer.AnalyzeDocumentInto(abbreviations?.Expand(unit.Text) ?? unit.Text, all, allWords);
+            for (var t = first; t < all.Count; t++)
+            {
+                stored.Append(' ').Append(all[t].Stem);
+                (body.Length > 0 ? body.Append(' ') : body).Append(all[t].Stem);
+            }
+        }
+
+        var terms = new List<(string, string)>();
+        var stems = new List<string>();
+        var words = new List<string>();
+        foreach (var term in all)
+        {
+            if (scratch.SeenTerms.Add(term.Text))
+            {
+                terms.Add((term.Text, term.Stem));
+            }
+
+            if (scratch.SeenStems.Add(term.Stem))
+            {
+                stems.Add(term.Stem);
+            }
+        }
+
+        foreach (var word in allWords)
+        {
+            if (scratch.SeenWords.Add(word))
+            {
+                words.Add(word);
+            }
+        }
+
+        return new PassageAnalysis(stored.ToString(), headingTerms, body.ToString(), all.Count, terms, stems, words);
+    }
+
+    /// <summary>The reference analysis (<see cref="PassageAnalysis(AnalyzedText, IReadOnlyList{AnalyzedText})"/>), which <see cref="Of"/> must equal.</summary>
+    public static PassageAnalysis Reference(TextAnalyzer analyzer, PassageDraft passage, Abbreviations? abbreviations = null) =>
         new(analyzer.AnalyzeDocument(passage.Heading),
             analyzer.AnalyzeDocumentUnits(SentenceSplitter.Split(passage.Text).Select(u => abbreviations?.Expand(u.Text) ?? u.Text).ToArray()));
 
     public PassageTerms Terms() => PassageTerms.Parse(StoredTerms);
+
+    [ThreadStatic]
+    private static ScratchSpace? Scratch;
+
+    private sealed class ScratchSpace
+    {
+        public List<AnalyzedTerm> Terms { get; } = [];
+
+        public List<string> Words { get; } = [];
+
+        public StringBuilder Stored { get; } = new();
+
+        public StringBuilder Body { get; } = new();
+
+        public HashSet<string> SeenTerms { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> SeenStems { get; } = new(StringComparer.Ordinal);
+
+        public HashSet<string> SeenWords { get; } = new(StringComparer.Ordinal);
+
+        public void Clear()
+        {
+            Terms.Clear();
+            Words.Clear();
+            Stored.Clear();
+            Body.Clear();
+            SeenTerms.Clear();
+            SeenStems.Clear();
+            SeenWords.Clear();
+        }
+    }
 
     private static void Append(StringBuilder stored, AnalyzedText text, StringBuilder? body, List<(string, string)> terms, HashSet<string> seen)
     {
