@@ -64,6 +64,32 @@ public sealed class PassageAnalysisTests
     }
 
     [Fact]
+    public void The_lexicon_counted_by_term_numbers_equals_the_one_counted_by_strings()
+    {
+        var analyzer = new TextAnalyzer(Resources, Lexicon.Empty);
+        var rules = IngestionRules.Load(RepoPaths.Corpus);
+        var (byNumber, byString) = (new LexiconCounter(), new LexiconCounter());
+        foreach (var document in CorpusReader.ReadDocuments(RepoPaths.Corpus))
+        {
+            var cleaned = PageCleaner.Clean(document.Body, rules);
+            var abbreviations = Abbreviations.Find(cleaned);
+            foreach (var passage in PassageSplitter.Split(cleaned, document.Title))
+            {
+                var fast = PassageAnalysis.Of(analyzer, passage, abbreviations);
+                Assert.NotNull(fast.TermIds);
+                byNumber.Count(fast);
+                byString.Count(PassageAnalysis.Reference(analyzer, passage, abbreviations));
+            }
+        }
+
+        Assert.Equal(byString.TermOccurrences, byNumber.TermOccurrences);
+        Assert.Equal(byString.Terms.OrderBy(p => p.Key, StringComparer.Ordinal), byNumber.Terms.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(byString.Stems.OrderBy(p => p.Key, StringComparer.Ordinal), byNumber.Stems.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(byString.Words.OrderBy(p => p.Key, StringComparer.Ordinal), byNumber.Words.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.True(byNumber.Words.Count > 1000);
+    }
+
+    [Fact]
     public void Fast_analysis_equals_the_reference_chain_on_random_text_of_the_corpus_words()
     {
         var analyzer = new TextAnalyzer(Resources, Lexicon.Empty);

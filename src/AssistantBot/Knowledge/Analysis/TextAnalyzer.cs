@@ -83,6 +83,21 @@ public sealed class TextAnalyzer : ITextAnalyzer
     /// </summary>
     public void AnalyzeDocumentInto(string text, List<AnalyzedTerm> terms, List<string> words)
     {
+        var (documentTerms, documentWords) = (new List<DocumentTerm>(), new List<DocumentTerm>());
+        AnalyzeDocumentInto(text, documentTerms, documentWords);
+        terms.AddRange(documentTerms.Select(t => new AnalyzedTerm(t.Text, t.Stem, t.IsSynonym ? TermOrigin.Synonym : TermOrigin.Word)));
+        words.AddRange(documentWords.Select(w => w.Text));
+    }
+
+    /// <summary>The strings of every <see cref="DocumentTerm"/> this analyzer gave, numbered.</summary>
+    public TermTable DocumentTerms { get; } = new();
+
+    /// <summary>
+    /// <see cref="AnalyzeDocumentInto(string, List{AnalyzedTerm}, List{string})"/> with each term's and stem's number in
+    /// <see cref="DocumentTerms"/>; <paramref name="words"/> gets the words as written (their <see cref="DocumentTerm.Text"/>).
+    /// </summary>
+    public void AnalyzeDocumentInto(string text, List<DocumentTerm> terms, List<DocumentTerm> words)
+    {
         if (string.IsNullOrWhiteSpace(text))
         {
             return;
@@ -124,16 +139,17 @@ public sealed class TextAnalyzer : ITextAnalyzer
         for (var k = 0; k < sequence.Count;)
         {
             var word = sequence[k];
-            if (word.StartsPhrase && _resources.Synonyms.LongestMatch(sequence, k, static w => w.Stem) is { } match)
+            if (word.StartsPhrase && _resources.Synonyms.LongestMatch(sequence, k, static w => w.Term.Stem) is { } match)
             {
-                terms.Add(new AnalyzedTerm(match.Canonical, match.Canonical, TermOrigin.Synonym));
+                var id = DocumentTerms.Id(match.Canonical);
+                terms.Add(new DocumentTerm(match.Canonical, match.Canonical, id, id, IsSynonym: true));
                 k += match.Length;
                 continue;
             }
 
             if (!word.IsStopWord)
             {
-                terms.Add(new AnalyzedTerm(word.Text, word.Stem, TermOrigin.Word));
+                terms.Add(word.Term);
             }
 
             k++;
@@ -142,7 +158,7 @@ public sealed class TextAnalyzer : ITextAnalyzer
         void Add(DocumentWord word)
         {
             // PossessiveFilter drops a word that was only apostrophes; the words as written leave out stop words.
-            if (word.Text.Length == 0)
+            if (word.Term.Text.Length == 0)
             {
                 return;
             }
@@ -150,13 +166,13 @@ public sealed class TextAnalyzer : ITextAnalyzer
             sequence.Add(word);
             if (!word.IsStopWord)
             {
-                words.Add(word.Text);
+                words.Add(word.Term);
             }
         }
     }
 
     /// <summary>A word of corpus text after the possessive and stemming stages, with what the later stages ask of it.</summary>
-    private sealed record DocumentWord(string Text, string Stem, bool IsStopWord, bool StartsPhrase);
+    private sealed record DocumentWord(DocumentTerm Term, bool IsStopWord, bool StartsPhrase);
 
     private const int MaxDocumentWords = 200_000;
 
@@ -182,7 +198,8 @@ public sealed class TextAnalyzer : ITextAnalyzer
         _possessives.Apply(tokens);
         var text = tokens.Count == 0 ? string.Empty : tokens[0].Text;
         var stem = text.Length == 0 ? string.Empty : _stemmer.Stem(text);
-        var word = new DocumentWord(text, stem, _resources.StopWords.Contains(text), _resources.Synonyms.StartsPhrase(stem));
+        var term = text.Length == 0 ? new DocumentTerm(text, stem, -1, -1, false) : new DocumentTerm(text, stem, DocumentTerms.Id(text), DocumentTerms.Id(stem), false);
+        var word = new DocumentWord(term, _resources.StopWords.Contains(text), _resources.Synonyms.StartsPhrase(stem));
         if (Volatile.Read(ref _documentWordCount) < MaxDocumentWords && _documentWords.TryAdd(raw, word))
         {
             Interlocked.Increment(ref _documentWordCount);

@@ -151,20 +151,26 @@ public sealed class PassageAnalysis
         StoredTerms = stored.ToString();
         HeadingTerms = string.Join(' ', heading.AllTerms.Select(t => t.Stem));
         BodyTerms = body.ToString();
-        DistinctTerms = terms;
-        DistinctStems = stems;
-        DistinctWords = words;
+        _terms = terms;
+        _stems = stems;
+        _words = words;
     }
 
-    private PassageAnalysis(string storedTerms, string headingTerms, string bodyTerms, int termCount, List<(string, string)> terms, List<string> stems, List<string> words)
+    private readonly IReadOnlyList<(string, string)>? _terms;
+    private readonly IReadOnlyList<string>? _stems;
+    private readonly IReadOnlyList<string>? _words;
+
+    private PassageAnalysis(string storedTerms, string headingTerms, string bodyTerms, int termCount, TermTable table, int[] termIds, int[] termStemIds, int[] stemIds, int[] wordIds)
     {
         StoredTerms = storedTerms;
         HeadingTerms = headingTerms;
         BodyTerms = bodyTerms;
         TermCount = termCount;
-        DistinctTerms = terms;
-        DistinctStems = stems;
-        DistinctWords = words;
+        Table = table;
+        TermIds = termIds;
+        TermStemIds = termStemIds;
+        StemIds = stemIds;
+        WordIds = wordIds;
     }
 
     /// <summary>The stems by unit, as <see cref="PassageTerms"/> stores them.</summary>
@@ -179,16 +185,29 @@ public sealed class PassageAnalysis
     public int TermCount { get; }
 
     /// <summary>Each term once, with its stem; each stem once; each word as written once: what the lexicon counts.</summary>
-    public IReadOnlyList<(string Term, string Stem)> DistinctTerms { get; }
+    public IReadOnlyList<(string Term, string Stem)> DistinctTerms => _terms ?? TermIds!.Select((id, i) => (Table![id], Table[TermStemIds![i]])).ToArray();
 
-    public IReadOnlyList<string> DistinctStems { get; }
+    public IReadOnlyList<string> DistinctStems => _stems ?? StemIds!.Select(id => Table![id]).ToArray();
 
-    public IReadOnlyList<string> DistinctWords { get; }
+    public IReadOnlyList<string> DistinctWords => _words ?? WordIds!.Select(id => Table![id]).ToArray();
+
+    /// <summary>For a passage analysed by <see cref="Of"/>: the table numbering its terms, stems and words.</summary>
+    internal TermTable? Table { get; }
+
+    /// <summary>The numbers of <see cref="DistinctTerms"/>' terms, of their stems, of <see cref="DistinctStems"/> and <see cref="DistinctWords"/>.</summary>
+    internal int[]? TermIds { get; }
+
+    internal int[]? TermStemIds { get; }
+
+    internal int[]? StemIds { get; }
+
+    internal int[]? WordIds { get; }
 
     /// <summary>
     /// Analyses a passage for the index: its heading, and each answer unit of its text (as <see cref="SentenceSplitter"/>
-    /// cuts it) on its own, through <see cref="TextAnalyzer.AnalyzeDocumentInto"/>, with scratch lists and sets reused
-    /// per thread: a million-passage build runs this a million times.
+    /// cuts it) on its own, through <see cref="TextAnalyzer.AnalyzeDocumentInto(string, List{DocumentTerm}, List{DocumentTerm})"/>;
+    /// distinct terms are found by their numbers, with scratch space reused per thread: a million-passage build runs
+    /// this a million times.
     /// </summary>
     /// <param name="abbreviations">The document's abbreviations, so "PS" is also indexed as "performance status".</param>
     public static PassageAnalysis Of(TextAnalyzer analyzer, PassageDraft passage, Abbreviations? abbreviations = null)
@@ -215,31 +234,36 @@ public sealed class PassageAnalysis
             }
         }
 
-        var terms = new List<(string, string)>();
-        var stems = new List<string>();
-        var words = new List<string>();
+        // A passage's mark in the per-thread stamps says "already seen in this passage": no set to clear or hash.
+        var table = analyzer.DocumentTerms;
+        var (mark, termSeen, stemSeen, wordSeen) = scratch.Stamps(table.Count);
+        var (termIds, termStemIds, stemIds, wordIds) = (scratch.TermIds, scratch.TermStemIds, scratch.StemIds, scratch.WordIds);
         foreach (var term in all)
         {
-            if (scratch.SeenTerms.Add(term.Text))
+            if (termSeen[term.TextId] != mark)
             {
-                terms.Add((term.Text, term.Stem));
+                termSeen[term.TextId] = mark;
+                termIds.Add(term.TextId);
+                termStemIds.Add(term.StemId);
             }
 
-            if (scratch.SeenStems.Add(term.Stem))
+            if (stemSeen[term.StemId] != mark)
             {
-                stems.Add(term.Stem);
+                stemSeen[term.StemId] = mark;
+                stemIds.Add(term.StemId);
             }
         }
 
         foreach (var word in allWords)
         {
-            if (scratch.SeenWords.Add(word))
+            if (wordSeen[word.TextId] != mark)
             {
-                words.Add(word);
+                wordSeen[word.TextId] = mark;
+                wordIds.Add(word.TextId);
             }
         }
 
-        return new PassageAnalysis(stored.ToString(), headingTerms, body.ToString(), all.Count, terms, stems, words);
+        return new PassageAnalysis(stored.ToString(), headingTerms, body.ToString(), all.Count, table, [.. termIds], [.. termStemIds], [.. stemIds], [.. wordIds]);
     }
 
     /// <summary>The reference analysis (<see cref="PassageAnalysis(AnalyzedText, IReadOnlyList{AnalyzedText})"/>), which <see cref="Of"/> must equal.</summary>
@@ -254,19 +278,26 @@ public sealed class PassageAnalysis
 
     private sealed class ScratchSpace
     {
-        public List<AnalyzedTerm> Terms { get; } = [];
+        private int[] _termSeen = [];
+        private int[] _stemSeen = [];
+        private int[] _wordSeen = [];
+        private int _mark;
 
-        public List<string> Words { get; } = [];
+        public List<DocumentTerm> Terms { get; } = [];
+
+        public List<DocumentTerm> Words { get; } = [];
 
         public StringBuilder Stored { get; } = new();
 
         public StringBuilder Body { get; } = new();
 
-        public HashSet<string> SeenTerms { get; } = new(StringComparer.Ordinal);
+        public List<int> TermIds { get; } = [];
 
-        public HashSet<string> SeenStems { get; } = new(StringComparer.Ordinal);
+        public List<int> TermStemIds { get; } = [];
 
-        public HashSet<string> SeenWords { get; } = new(StringComparer.Ordinal);
+        public List<int> StemIds { get; } = [];
+
+        public List<int> WordIds { get; } = [];
 
         public void Clear()
         {
@@ -274,9 +305,24 @@ public sealed class PassageAnalysis
             Words.Clear();
             Stored.Clear();
             Body.Clear();
-            SeenTerms.Clear();
-            SeenStems.Clear();
-            SeenWords.Clear();
+            TermIds.Clear();
+            TermStemIds.Clear();
+            StemIds.Clear();
+            WordIds.Clear();
+        }
+
+        /// <summary>A new passage's mark, and stamp arrays that hold every number below <paramref name="count"/>.</summary>
+        public (int Mark, int[] TermSeen, int[] StemSeen, int[] WordSeen) Stamps(int count)
+        {
+            if (_termSeen.Length < count)
+            {
+                var size = Math.Max(count, _termSeen.Length * 2);
+                Array.Resize(ref _termSeen, size);
+                Array.Resize(ref _stemSeen, size);
+                Array.Resize(ref _wordSeen, size);
+            }
+
+            return (++_mark, _termSeen, _stemSeen, _wordSeen);
         }
     }
 
