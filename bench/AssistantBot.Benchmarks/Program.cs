@@ -28,6 +28,9 @@ switch (mode)
     case "profile-build":
         LargeCorpus.ProfileBuild(int.Parse(args[1], CultureInfo.InvariantCulture));
         break;
+    case "x":
+        Experiments.Run(int.Parse(args[1], CultureInfo.InvariantCulture), args[2]);
+        break;
     case "plans":
         using (var host = BenchHost.Empty())
         {
