@@ -8,6 +8,11 @@ using Microsoft.Data.Sqlite;
 
 namespace AssistantBot.Benchmarks;
 
+/// <summary>
+/// Measurements behind the index build's choices (docs/benchmarks.md): each analysis stage's CPU time per passage, the
+/// fast analysis checked passage by passage against the reference chain, then the FTS5 and passage-row writes alone or
+/// together and with other FTS5 hash sizes (<c>rows</c>, <c>fts</c>, <c>both</c>, <c>hash8388608</c> ...).
+/// </summary>
 public static class Experiments
 {
     public static void Run(int passages, string variant)

@@ -41,7 +41,7 @@ public sealed class SearchIndexWriter : IDisposable
         Execute(IndexSchema.Create);
         // FTS5 keeps new terms in memory and writes them out as a segment whenever they reach 'hashsize': 1 MiB by
         // default, so about 1,600 segments for a million passages, all read back and merged by the final 'optimize'
-        // (14.5 s of a 103.6 s build). With HashBytes, a few dozen: 'optimize' took 5.6 s. A larger table
+        // (14.5 s of a 103.6 s build). With HashBytes, tens of segments: 'optimize' and the lexicon took 5.6-7.4 s. A larger table
         // writes fewer segments but each term's lookup in it then misses the processor's caches (measured on 1,000,000
         // passages: 8 MiB 24.9 us per passage on the writing thread, 32 MiB 30.4, 128 MiB 33.6, 512 MiB 30.5).
         // Merging while writing costs more than the writing itself: none until 'optimize' (crisismerge at its maximum,
