@@ -44,6 +44,9 @@ public enum TermOrigin
 /// <param name="Origin">Whether the term was written, came from a synonym, or corrects a typo.</param>
 public readonly record struct AnalyzedTerm(string Text, string Stem, TermOrigin Origin);
 
+/// <summary>An analysed term of corpus text, with the numbers of its text and stem in <see cref="TextAnalyzer.DocumentTerms"/>.</summary>
+public readonly record struct DocumentTerm(string Text, string Stem, int TextId, int StemId, bool IsSynonym);
+
 /// <param name="From">The word as written (normalised).</param>
 /// <param name="To">The vocabulary word it was taken for.</param>
 public readonly record struct Correction(string From, string To);

@@ -65,16 +65,22 @@ public sealed class SynonymSet
     /// <summary>Every word of every phrase as written (normalised), for the spelling corrector to correct typos to.</summary>
     public HashSet<string> PhraseWords { get; } = new(StringComparer.Ordinal);
 
-    public SynonymMatch? LongestMatch(List<Token> tokens, int start)
+    public SynonymMatch? LongestMatch(List<Token> tokens, int start) => LongestMatch(tokens, start, static t => t.Stem);
+
+    /// <summary>Whether some phrase begins with <paramref name="stem"/> (when not, no phrase can match at a word with it).</summary>
+    public bool StartsPhrase(string stem) => _byFirstStem.ContainsKey(stem);
+
+    /// <summary>The longest phrase starting at <paramref name="start"/> of any sequence of stemmed words.</summary>
+    public SynonymMatch? LongestMatch<T>(IReadOnlyList<T> words, int start, Func<T, string> stemOf)
     {
-        if (!_byFirstStem.TryGetValue(tokens[start].Stem, out var candidates))
+        if (!_byFirstStem.TryGetValue(stemOf(words[start]), out var candidates))
         {
             return null;
         }
 
         foreach (var phrase in candidates)
         {
-            if (start + phrase.Stems.Count > tokens.Count)
+            if (start + phrase.Stems.Count > words.Count)
             {
                 continue;
             }
@@ -82,7 +88,7 @@ public sealed class SynonymSet
             var matches = true;
             for (var k = 1; k < phrase.Stems.Count && matches; k++)
             {
-                matches = tokens[start + k].Stem == phrase.Stems[k];
+                matches = stemOf(words[start + k]) == phrase.Stems[k];
             }
 
             if (matches)

@@ -45,7 +45,9 @@ public static class Tokenizer
         }
     }
 
-    private static bool IsInnerApostrophe(string text, int i)
+    private static bool IsInnerApostrophe(string text, int i) => IsInnerApostrophe(text.AsSpan(), i);
+
+    internal static bool IsInnerApostrophe(ReadOnlySpan<char> text, int i)
     {
         if (text[i] != '\'' || i == 0 || !char.IsLetter(text[i - 1]))
         {

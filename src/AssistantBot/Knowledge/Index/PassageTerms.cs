@@ -103,23 +103,23 @@ public sealed class PassageTerms
 }
 
 /// <summary>
-/// A passage analysed for the index: its heading, each answer unit of its text, and everything the writer stores,
-/// prepared here so that it is done on the cores that analyse (in parallel) rather than on the one that writes.
+/// A passage analysed for the index: everything the writer stores, prepared here so that it is done on the cores that
+/// analyse (in parallel) rather than on the one that writes.
 /// </summary>
 public sealed class PassageAnalysis
 {
+    /// <summary>
+    /// The reference form, from the heading and each answer unit analysed by <see cref="TextAnalyzer.AnalyzeDocument"/>
+    /// (or <see cref="TextAnalyzer.AnalyzeDocumentUnits"/>). <see cref="Of"/> gives the same, several times faster.
+    /// </summary>
     public PassageAnalysis(AnalyzedText heading, IReadOnlyList<AnalyzedText> units)
     {
-        Heading = heading;
-        Units = units;
-        // Plain loops and one reused set per thread: this runs for every passage of a million-passage build.
         var stored = new StringBuilder();
         var body = new StringBuilder();
-        var seen = Seen ??= new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var terms = new List<(string, string)>();
         var stems = new List<string>();
         var words = new List<string>();
-        seen.Clear();
         Append(stored, heading, null, terms, seen);
         for (var u = 0; u < units.Count; u++)
         {
@@ -151,17 +151,27 @@ public sealed class PassageAnalysis
         StoredTerms = stored.ToString();
         HeadingTerms = string.Join(' ', heading.AllTerms.Select(t => t.Stem));
         BodyTerms = body.ToString();
-        DistinctTerms = terms;
-        DistinctStems = stems;
-        DistinctWords = words;
+        _terms = terms;
+        _stems = stems;
+        _words = words;
     }
 
-    [ThreadStatic]
-    private static HashSet<string>? Seen;
+    private readonly IReadOnlyList<(string, string)>? _terms;
+    private readonly IReadOnlyList<string>? _stems;
+    private readonly IReadOnlyList<string>? _words;
 
-    public AnalyzedText Heading { get; }
-
-    public IReadOnlyList<AnalyzedText> Units { get; }
+    private PassageAnalysis(string storedTerms, string headingTerms, string bodyTerms, int termCount, TermTable table, int[] termIds, int[] termStemIds, int[] stemIds, int[] wordIds)
+    {
+        StoredTerms = storedTerms;
+        HeadingTerms = headingTerms;
+        BodyTerms = bodyTerms;
+        TermCount = termCount;
+        Table = table;
+        TermIds = termIds;
+        TermStemIds = termStemIds;
+        StemIds = stemIds;
+        WordIds = wordIds;
+    }
 
     /// <summary>The stems by unit, as <see cref="PassageTerms"/> stores them.</summary>
     public string StoredTerms { get; }
@@ -175,18 +185,146 @@ public sealed class PassageAnalysis
     public int TermCount { get; }
 
     /// <summary>Each term once, with its stem; each stem once; each word as written once: what the lexicon counts.</summary>
-    public IReadOnlyList<(string Term, string Stem)> DistinctTerms { get; }
+    public IReadOnlyList<(string Term, string Stem)> DistinctTerms => _terms ?? TermIds!.Select((id, i) => (Table![id], Table[TermStemIds![i]])).ToArray();
 
-    public IReadOnlyList<string> DistinctStems { get; }
+    public IReadOnlyList<string> DistinctStems => _stems ?? StemIds!.Select(id => Table![id]).ToArray();
 
-    public IReadOnlyList<string> DistinctWords { get; }
+    public IReadOnlyList<string> DistinctWords => _words ?? WordIds!.Select(id => Table![id]).ToArray();
 
+    /// <summary>For a passage analysed by <see cref="Of"/>: the table numbering its terms, stems and words.</summary>
+    internal TermTable? Table { get; }
+
+    /// <summary>The numbers of <see cref="DistinctTerms"/>' terms, of their stems, of <see cref="DistinctStems"/> and <see cref="DistinctWords"/>.</summary>
+    internal int[]? TermIds { get; }
+
+    internal int[]? TermStemIds { get; }
+
+    internal int[]? StemIds { get; }
+
+    internal int[]? WordIds { get; }
+
+    /// <summary>
+    /// Analyses a passage for the index: its heading, and each answer unit of its text (as <see cref="SentenceSplitter"/>
+    /// cuts it) on its own, through <see cref="TextAnalyzer.AnalyzeDocumentInto(string, List{DocumentTerm}, List{DocumentTerm})"/>;
+    /// distinct terms are found by their numbers, with scratch space reused per thread: a million-passage build runs
+    /// this a million times.
+    /// </summary>
     /// <param name="abbreviations">The document's abbreviations, so "PS" is also indexed as "performance status".</param>
-    public static PassageAnalysis Of(TextAnalyzer analyzer, PassageDraft passage, Abbreviations? abbreviations = null) =>
+    public static PassageAnalysis Of(TextAnalyzer analyzer, PassageDraft passage, Abbreviations? abbreviations = null)
+    {
+        var scratch = Scratch ??= new ScratchSpace();
+        scratch.Clear();
+        var (all, allWords, stored, body) = (scratch.Terms, scratch.Words, scratch.Stored, scratch.Body);
+        analyzer.AnalyzeDocumentInto(passage.Heading, all, allWords);
+        for (var t = 0; t < all.Count; t++)
+        {
+            (t > 0 ? stored.Append(' ') : stored).Append(all[t].Stem);
+        }
+
+        var headingTerms = stored.ToString();
+        foreach (var unit in SentenceSplitter.Split(passage.Text))
+        {
+            stored.Append(' ').Append(PassageTerms.Separator);
+            var first = all.Count;
+            analyzer.AnalyzeDocumentInto(abbreviations?.Expand(unit.Text) ?? unit.Text, all, allWords);
+            for (var t = first; t < all.Count; t++)
+            {
+                stored.Append(' ').Append(all[t].Stem);
+                (body.Length > 0 ? body.Append(' ') : body).Append(all[t].Stem);
+            }
+        }
+
+        // A passage's mark in the per-thread stamps says "already seen in this passage": no set to clear or hash.
+        var table = analyzer.DocumentTerms;
+        var (mark, termSeen, stemSeen, wordSeen) = scratch.Stamps(table.Count);
+        var (termIds, termStemIds, stemIds, wordIds) = (scratch.TermIds, scratch.TermStemIds, scratch.StemIds, scratch.WordIds);
+        foreach (var term in all)
+        {
+            if (termSeen[term.TextId] != mark)
+            {
+                termSeen[term.TextId] = mark;
+                termIds.Add(term.TextId);
+                termStemIds.Add(term.StemId);
+            }
+
+            if (stemSeen[term.StemId] != mark)
+            {
+                stemSeen[term.StemId] = mark;
+                stemIds.Add(term.StemId);
+            }
+        }
+
+        foreach (var word in allWords)
+        {
+            if (wordSeen[word.TextId] != mark)
+            {
+                wordSeen[word.TextId] = mark;
+                wordIds.Add(word.TextId);
+            }
+        }
+
+        return new PassageAnalysis(stored.ToString(), headingTerms, body.ToString(), all.Count, table, [.. termIds], [.. termStemIds], [.. stemIds], [.. wordIds]);
+    }
+
+    /// <summary>The reference analysis (<see cref="PassageAnalysis(AnalyzedText, IReadOnlyList{AnalyzedText})"/>), which <see cref="Of"/> must equal.</summary>
+    public static PassageAnalysis Reference(TextAnalyzer analyzer, PassageDraft passage, Abbreviations? abbreviations = null) =>
         new(analyzer.AnalyzeDocument(passage.Heading),
             analyzer.AnalyzeDocumentUnits(SentenceSplitter.Split(passage.Text).Select(u => abbreviations?.Expand(u.Text) ?? u.Text).ToArray()));
 
     public PassageTerms Terms() => PassageTerms.Parse(StoredTerms);
+
+    [ThreadStatic]
+    private static ScratchSpace? Scratch;
+
+    private sealed class ScratchSpace
+    {
+        private int[] _termSeen = [];
+        private int[] _stemSeen = [];
+        private int[] _wordSeen = [];
+        private int _mark;
+
+        public List<DocumentTerm> Terms { get; } = [];
+
+        public List<DocumentTerm> Words { get; } = [];
+
+        public StringBuilder Stored { get; } = new();
+
+        public StringBuilder Body { get; } = new();
+
+        public List<int> TermIds { get; } = [];
+
+        public List<int> TermStemIds { get; } = [];
+
+        public List<int> StemIds { get; } = [];
+
+        public List<int> WordIds { get; } = [];
+
+        public void Clear()
+        {
+            Terms.Clear();
+            Words.Clear();
+            Stored.Clear();
+            Body.Clear();
+            TermIds.Clear();
+            TermStemIds.Clear();
+            StemIds.Clear();
+            WordIds.Clear();
+        }
+
+        /// <summary>A new passage's mark, and stamp arrays that hold every number below <paramref name="count"/>.</summary>
+        public (int Mark, int[] TermSeen, int[] StemSeen, int[] WordSeen) Stamps(int count)
+        {
+            if (_termSeen.Length < count)
+            {
+                var size = Math.Max(count, _termSeen.Length * 2);
+                Array.Resize(ref _termSeen, size);
+                Array.Resize(ref _stemSeen, size);
+                Array.Resize(ref _wordSeen, size);
+            }
+
+            return (++_mark, _termSeen, _stemSeen, _wordSeen);
+        }
+    }
 
     private static void Append(StringBuilder stored, AnalyzedText text, StringBuilder? body, List<(string, string)> terms, HashSet<string> seen)
     {
