@@ -15,6 +15,7 @@ public sealed class RecentActivities
 {
     private const int HashBytes = 8;
     private byte[] _hashes;
+    private (string? Id, byte[] Hash) _lastHashed = (null, []);
 
     public RecentActivities()
         : this([])
@@ -52,8 +53,16 @@ public sealed class RecentActivities
         _hashes = next;
     }
 
-    private static void Hash(string activityId, Span<byte> destination) =>
-        SHA256.HashData(Encoding.UTF8.GetBytes(activityId)).AsSpan(0, HashBytes).CopyTo(destination);
+    // A turn asks Contains(id) and then Add(id): the one hash serves both.
+    private void Hash(string activityId, Span<byte> destination)
+    {
+        if (!ReferenceEquals(activityId, _lastHashed.Id))
+        {
+            _lastHashed = (activityId, SHA256.HashData(Encoding.UTF8.GetBytes(activityId)).AsSpan(0, HashBytes).ToArray());
+        }
+
+        _lastHashed.Hash.CopyTo(destination);
+    }
 }
 
 internal sealed class RecentActivitiesJsonConverter : JsonConverter<RecentActivities>

@@ -50,6 +50,13 @@ public static class SignInEndpoints
 
     private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> SignOutAsync(HttpContext http, IAntiforgery antiforgery)
     {
+        // The console's token was issued to the signed-in staff member; no default scheme reads the cookie (see
+        // StaffServiceCollectionExtensions), so this route reads it to check the token against that identity.
+        if (await http.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme) is { Succeeded: true } session)
+        {
+            http.User = session.Principal;
+        }
+
         if (!await antiforgery.IsRequestValidAsync(http))
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, detail: "Missing or invalid anti-forgery token.");

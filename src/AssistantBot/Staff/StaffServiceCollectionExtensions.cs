@@ -30,7 +30,16 @@ public static class StaffServiceCollectionExtensions
         services.AddDataProtection().SetApplicationName("AssistantBot");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>, DataDirectoryKeys>();
 
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+        // No default scheme to authenticate with: only the console's routes read the cookie, through their policies, so
+        // a visitor's request (/api/messages, Direct Line, the chat page) does not pay for a cookie it never carries.
+        services.AddAuthentication(o =>
+            {
+                o.DefaultSignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                o.DefaultSignOutScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                o.DefaultChallengeScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+                o.DefaultForbidScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+            })
+            .AddCookie();
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<IOptions<StaffOptions>>((cookie, staff) =>
             {
@@ -48,8 +57,8 @@ public static class StaffServiceCollectionExtensions
                 cookie.Events.OnValidatePrincipal = RejectDisabledAccounts;
             });
         services.AddAuthorizationBuilder()
-            .AddPolicy(StaffPolicy, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Advocate, StaffRoles.Admin))
-            .AddPolicy(AdminPolicy, p => p.RequireAuthenticatedUser().RequireRole(StaffRoles.Admin));
+            .AddPolicy(StaffPolicy, p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme).RequireAuthenticatedUser().RequireRole(StaffRoles.Advocate, StaffRoles.Admin))
+            .AddPolicy(AdminPolicy, p => p.AddAuthenticationSchemes(CookieAuthenticationDefaults.AuthenticationScheme).RequireAuthenticatedUser().RequireRole(StaffRoles.Admin));
         services.AddAntiforgery(o =>
         {
             o.HeaderName = AntiforgeryHeader;

@@ -49,6 +49,32 @@ public sealed class ConsoleSecurityTests : IClassFixture<AssistantFactory>
     }
 
     [Fact]
+    public async Task Signing_out_with_the_consoles_form_ends_the_session()
+    {
+        var session = await AdvocateAsync();
+
+        var response = await session.Client.PostAsync("/staff/signout", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = session.Token,
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/staff/signin", response.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await session.Client.GetAsync("/staff/api/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Signing_out_without_the_anti_forgery_token_keeps_the_session()
+    {
+        var session = await AdvocateAsync();
+
+        var response = await session.Client.PostAsync("/staff/signout", new FormUrlEncodedContent(new Dictionary<string, string>()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await session.Client.GetAsync("/staff/api/me")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_change_without_the_anti_forgery_token_is_400_and_changes_nothing()
     {
         var session = await AdvocateAsync();

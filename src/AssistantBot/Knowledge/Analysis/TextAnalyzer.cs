@@ -20,6 +20,12 @@ public sealed class TextAnalyzer : ITextAnalyzer
     private readonly StopWordFilter _stopWords;
     private readonly Lazy<SpellingVocabulary> _spelling;
 
+    // A question's analysis is read several times in a turn (dialog routing, follow-up detection, retrieval) and
+    // visitors repeat questions word for word (suggested actions, FAQs): each distinct text is analysed once.
+    private readonly Caching.BoundedMemo<AnalyzedText> _questions = new();
+    private readonly Caching.BoundedMemo<IReadOnlyList<string>> _words = new();
+    private readonly Caching.BoundedMemo<IReadOnlyList<string>> _wordStems = new();
+
     public TextAnalyzer(AnalysisResources resources, Lexicon lexicon, StemmingFilter? stemmer = null)
     {
         _resources = resources;
@@ -34,7 +40,8 @@ public sealed class TextAnalyzer : ITextAnalyzer
 
     public AnalysisResources Resources => _resources;
 
-    public AnalyzedText Analyze(string text) => Run(text, MaxQuestionCharacters, MaxQuestionTokens, correctSpelling: true);
+    public AnalyzedText Analyze(string text) =>
+        _questions.Get(text, this, static (question, analyzer) => analyzer.Run(question, MaxQuestionCharacters, MaxQuestionTokens, correctSpelling: true));
 
     /// <summary>Analyzes corpus text for the index: nothing is corrected, nothing is cut.</summary>
     public AnalyzedText AnalyzeDocument(string text) => Run(text, int.MaxValue, int.MaxValue, correctSpelling: false);
@@ -271,7 +278,9 @@ public sealed class TextAnalyzer : ITextAnalyzer
     }
 
     /// <summary>Every word, stop words included, normalised, in order; nothing corrected or replaced (for reading a question's wording).</summary>
-    public IReadOnlyList<string> Words(string text)
+    public IReadOnlyList<string> Words(string text) => _words.Get(text, this, static (question, analyzer) => analyzer.ReadWords(question));
+
+    private string[] ReadWords(string text)
     {
         var tokens = new List<Token>();
         Tokenizer.Tokenize(TextNormalizer.Normalize(text, MaxQuestionCharacters), tokens, MaxQuestionTokens);
@@ -280,7 +289,8 @@ public sealed class TextAnalyzer : ITextAnalyzer
     }
 
     /// <summary>The stems of <see cref="Words"/>.</summary>
-    public IReadOnlyList<string> WordStems(string text) => Words(text).Select(_stemmer.Stem).ToArray();
+    public IReadOnlyList<string> WordStems(string text) =>
+        _wordStems.Get(text, this, static (question, analyzer) => analyzer.Words(question).Select(analyzer._stemmer.Stem).ToArray());
 
     public MatchScore Match(AnalyzedText question, AnalyzedText candidate)
     {

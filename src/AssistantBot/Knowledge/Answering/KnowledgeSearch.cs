@@ -24,6 +24,9 @@ public sealed class KnowledgeSearch(KnowledgeIndex index, IOptions<KnowledgeOpti
     /// <summary>A passage is strong enough for a related question when it scores this share of the best one.</summary>
     private const double RelatedStrength = 0.15;
 
+    // Answers to questions read on their own, per corpus version (a rebuilt index starts afresh).
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<IndexGeneration, Caching.BoundedMemo<KnowledgeResult>> _standalone = new();
+
     /// <summary>The FTS5 query for an analysed question, planned on the index's document frequencies.</summary>
     public static QueryPlan Plan(AnalyzedText analysis, Lexicon lexicon) =>
         QueryPlanner.Plan(analysis.AllTerms.Select(t => (t.Stem, lexicon.PassagesWithStem(t.Stem))).ToList(), lexicon.PassageCount, PlannerSettings);
@@ -64,19 +67,32 @@ public sealed class KnowledgeSearch(KnowledgeIndex index, IOptions<KnowledgeOpti
 
         var words = analyzer.Words(question);
         var followUp = FollowUp.Expand(analysis, words, topic, generation.Cues, generation.Cancers, analyzer.Lexicon);
-        analysis = followUp ?? analysis;
+        if (followUp is null)
+        {
+            // Read on its own, the answer depends on the words and the corpus only: worked out once per text and corpus.
+            return _standalone.GetValue(generation, static _ => new()).Get(question, (Search: this, lease.Session, Generation: generation, Analysis: analysis),
+                static (text, asked) => asked.Search.Answer(text, asked.Session, asked.Generation, asked.Analysis, followUp: null));
+        }
+
+        return Answer(question, lease.Session, generation, followUp, followUp);
+    }
+
+    private KnowledgeResult Answer(string question, SearchSession session, IndexGeneration generation, AnalyzedText analysis, AnalyzedText? followUp)
+    {
+        var settings = options.Value;
+        var analyzer = generation.Analyzer;
         var stems = analysis.AllTerms.Select(t => t.Stem).ToList();
         var named = generation.Cancers.Named(stems);
         var about = named.Count > 0 ? named : generation.Cancers.Assumed is { } assumed ? new HashSet<string> { assumed } : named;
         var wordStems = analyzer.WordStems(question);
         var kinds = generation.Cues.Detect(wordStems);
         var namesItsCancer = NamesItsCancer(generation.Cancers, about);
-        var ranked = Rank(lease.Session, generation, analysis, kinds, wordStems, about, namesItsCancer, explicitly: named.Count > 0, settings);
+        var ranked = Rank(session, generation, analysis, kinds, wordStems, about, namesItsCancer, explicitly: named.Count > 0, settings);
         if (named.Count == 0 && about.Count > 0 && (ranked.Count == 0 || ranked[0].Coverage < settings.ConfidenceThreshold))
         {
             // Named no cancer and the assumed one's sources do not cover it: a passage of any document may answer a
             // question that is about no cancer in particular ("What is RANKL?"); its source says which cancer it is about.
-            var anyDocument = Rank(lease.Session, generation, analysis, kinds, wordStems, new HashSet<string>(), namesItsCancer, explicitly: false, settings);
+            var anyDocument = Rank(session, generation, analysis, kinds, wordStems, new HashSet<string>(), namesItsCancer, explicitly: false, settings);
             if (anyDocument.Count > 0 && (ranked.Count == 0 || anyDocument[0].Coverage > ranked[0].Coverage))
             {
                 (about, ranked) = (new HashSet<string>(), anyDocument);
