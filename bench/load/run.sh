@@ -24,9 +24,10 @@ trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$data"' EXIT
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.5; done
 
 url="http://127.0.0.1:$PORT"
-# Warm-up: JIT, connection pools, SQLite pages.
-wrk -t"$THREADS" -c32 -d5s -s bench/load/echo.lua "$url" >/dev/null
-CONVERSATIONS=32 wrk -t"$THREADS" -c32 -d5s -s bench/load/messages.lua "$url" >/dev/null
+# Warm-up: connection pools, SQLite pages, and the JIT: tiered compilation was still busy (about a tenth of the CPU)
+# 10 s into a turn load and done by 40 s (perf), so the turns warm up for 30 s by default.
+wrk -t"$THREADS" -c32 -d"${WARMUP_ECHO:-10s}" -s bench/load/echo.lua "$url" >/dev/null
+CONVERSATIONS=32 wrk -t"$THREADS" -c32 -d"${WARMUP:-30s}" -s bench/load/messages.lua "$url" >/dev/null
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 # The server's CPU time (user + system, from /proc) per request: it drifts far less than requests/s on a shared machine.
