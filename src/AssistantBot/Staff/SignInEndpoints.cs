@@ -50,8 +50,8 @@ public static class SignInEndpoints
 
     private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> SignOutAsync(HttpContext http, IAntiforgery antiforgery)
     {
-        // The console's token was issued to the signed-in staff member; no default scheme reads the cookie (see
-        // StaffServiceCollectionExtensions), so this route reads it to check the token against that identity.
+        // The console's token was issued to the signed-in staff member, and no scheme reads the cookie by default (see
+        // StaffServiceCollectionExtensions): read it here, so the token is checked against that identity.
         if (await http.AuthenticateAsync(CookieAuthenticationDefaults.AuthenticationScheme) is { Succeeded: true } session)
         {
             http.User = session.Principal;

@@ -13,6 +13,9 @@ namespace AssistantBot.Staff;
 public static class StaffServiceCollectionExtensions
 {
     public const string CookieName = "AssistantBot.Staff";
+
+    /// <summary>Where the console and its sign-in live: the only requests that carry, and read, the staff cookie.</summary>
+    public const string BasePath = "/staff";
     public const string StaffPolicy = "Staff";
     public const string AdminPolicy = "Admin";
     public const string SignInRateLimit = "StaffSignIn";
@@ -30,8 +33,11 @@ public static class StaffServiceCollectionExtensions
         services.AddDataProtection().SetApplicationName("AssistantBot");
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>, DataDirectoryKeys>();
 
-        // No default scheme to authenticate with: only the console's routes read the cookie, through their policies, so
-        // a visitor's request (/api/messages, Direct Line, the chat page) does not pay for a cookie it never carries.
+        // No scheme authenticates by default: the console's routes read the cookie through their policies (and sign-out
+        // itself), so a visitor's or a channel's request, which never carries it, does not pay for looking. ASP.NET Core
+        // would otherwise make the only registered scheme the default; its switch for that is process-wide, and this
+        // process is the assistant.
+        AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
         services.AddAuthentication(o =>
             {
                 o.DefaultSignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
@@ -47,7 +53,7 @@ public static class StaffServiceCollectionExtensions
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Strict;
                 cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                cookie.Cookie.Path = "/staff";
+                cookie.Cookie.Path = BasePath;
                 cookie.ExpireTimeSpan = staff.Value.IdleTimeout; // sliding: idle this long and you are signed out
                 cookie.SlidingExpiration = true;
                 cookie.LoginPath = "/staff/signin";
@@ -63,7 +69,7 @@ public static class StaffServiceCollectionExtensions
         {
             o.HeaderName = AntiforgeryHeader;
             o.Cookie.Name = "AssistantBot.Staff.Antiforgery";
-            o.Cookie.Path = "/staff";
+            o.Cookie.Path = BasePath;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddRateLimiter(limiter => limiter.AddPolicy(SignInRateLimit, http =>
