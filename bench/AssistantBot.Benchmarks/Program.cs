@@ -9,8 +9,6 @@ using BenchmarkDotNet.Running;
 // large [passages] [keep-path]   generate a corpus (default 1,000,000 passages), build its index, measure queries,
 //                    memory and size; with keep-path the index file stays there for large-queries
 // profile-build N    the build's stages one after another on N generated passages, with the CPU time of each
-// x N VARIANTS       experiments on N generated passages: each analysis stage timed (best of five), the fast analysis
-//                    checked against the reference, then writing variants (rows, fts, both, hashBYTES) each timed
 // plans PATH         each evaluation question's query plan on a generated index file, with its bare FTS5 time, slowest first
 // large-queries PATH [repetitions]   queries only, on a generated index file kept from an earlier run
 // bdn                the BenchmarkDotNet suite (QueryBenchmarks)
@@ -30,9 +28,6 @@ switch (mode)
         break;
     case "profile-build":
         LargeCorpus.ProfileBuild(int.Parse(args[1], CultureInfo.InvariantCulture));
-        break;
-    case "x":
-        Experiments.Run(int.Parse(args[1], CultureInfo.InvariantCulture), args[2]);
         break;
     case "plans":
         using (var host = BenchHost.Empty())

@@ -10,18 +10,11 @@ cd "$(dirname "$0")/../.."
 CONNECTIONS=${CONNECTIONS:-32}
 DURATION=${DURATION:-20s}
 THREADS=${THREADS:-2}
-PORT=${PORT:-5080}
-OUT=${OUT:-/tmp/assistantbot-bench}
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 
-dotnet build src/AssistantBot -c Release -o "$OUT/app" -v quiet -nologo >/dev/null
-data=$(mktemp -d)
-ASPNETCORE_URLS="http://127.0.0.1:$PORT" Storage__DataDirectory="$data" Diagnostics__EchoEndpoint=true \
-  Logging__LogLevel__Default=Warning \
-  dotnet "$OUT/app/AssistantBot.dll" >"$OUT/app.log" 2>&1 &
-app=$!
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$data"' EXIT
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.5; done
+source bench/load/app.sh
+trap stop_app EXIT
+start_app Diagnostics__EchoEndpoint=true
 
 url="http://127.0.0.1:$PORT"
 # Warm-up: connection pools, SQLite pages, and the JIT: tiered compilation was still busy (about a tenth of the CPU)

@@ -9,17 +9,11 @@ cd "$(dirname "$0")/../.."
 CONVERSATIONS=${CONVERSATIONS:-256}
 DELAY_MS=${DELAY_MS:-36}
 DURATION=${DURATION:-600}
-PORT=${PORT:-5080}
-OUT=${OUT:-/tmp/assistantbot-bench}
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 
-dotnet build src/AssistantBot -c Release -o "$OUT/app" -v quiet -nologo >/dev/null
-data=$(mktemp -d)
-ASPNETCORE_URLS="http://127.0.0.1:$PORT" Storage__DataDirectory="$data" Logging__LogLevel__Default=Warning \
-  dotnet "$OUT/app/AssistantBot.dll" >"$OUT/app.log" 2>&1 &
-app=$!
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -rf "$data"' EXIT
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.5; done
+source bench/load/app.sh
+trap stop_app EXIT
+start_app
 url="http://127.0.0.1:$PORT"
 
 # Warm-up (not counted): the JIT's tiered compilation and SQLite's pages.

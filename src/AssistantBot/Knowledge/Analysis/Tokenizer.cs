@@ -15,14 +15,26 @@ public static class Tokenizer
 
     public static void Tokenize(string normalized, List<Token> tokens, int maxTokens)
     {
-        var i = 0;
-        while (i < normalized.Length && tokens.Count < maxTokens)
+        var position = 0;
+        while (tokens.Count < maxTokens && TryRead(normalized, ref position, out var word, out var isPercent))
+        {
+            tokens.Add(new Token(isPercent ? PercentWord : normalized[word]));
+        }
+    }
+
+    /// <summary>
+    /// The next word of <paramref name="normalized"/> from <paramref name="position"/> on (which moves past it): its range,
+    /// or the percent sign, read as <see cref="PercentWord"/>. False at the end. The index build reads spans with it.
+    /// </summary>
+    public static bool TryRead(ReadOnlySpan<char> normalized, ref int position, out Range word, out bool isPercent)
+    {
+        var i = position;
+        while (i < normalized.Length)
         {
             if (normalized[i] == '%')
             {
-                tokens.Add(new Token(PercentWord));
-                i++;
-                continue;
+                (position, word, isPercent) = (i + 1, i..(i + 1), true);
+                return true;
             }
 
             if (!char.IsLetterOrDigit(normalized[i]))
@@ -37,17 +49,18 @@ public static class Tokenizer
                 i++;
             }
 
-            var length = i - start;
-            if (length <= MaxTokenLength)
+            if (i - start <= MaxTokenLength)
             {
-                tokens.Add(new Token(normalized.Substring(start, length)));
+                (position, word, isPercent) = (i, start..i, false);
+                return true;
             }
         }
+
+        (position, word, isPercent) = (i, default, false);
+        return false;
     }
 
-    private static bool IsInnerApostrophe(string text, int i) => IsInnerApostrophe(text.AsSpan(), i);
-
-    internal static bool IsInnerApostrophe(ReadOnlySpan<char> text, int i)
+    private static bool IsInnerApostrophe(ReadOnlySpan<char> text, int i)
     {
         if (text[i] != '\'' || i == 0 || !char.IsLetter(text[i - 1]))
         {

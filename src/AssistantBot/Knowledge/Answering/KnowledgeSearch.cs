@@ -71,13 +71,13 @@ public sealed class KnowledgeSearch(KnowledgeIndex index, IOptions<KnowledgeOpti
         {
             // Read on its own, the answer depends on the words and the corpus only: worked out once per text and corpus.
             return _standalone.GetValue(generation, static _ => new()).Get(question, (Search: this, lease.Session, Generation: generation, Analysis: analysis),
-                static (text, asked) => asked.Search.Answer(text, asked.Session, asked.Generation, asked.Analysis, followUp: null));
+                static (text, asked) => asked.Search.Answer(text, asked.Session, asked.Generation, asked.Analysis, isFollowUp: false));
         }
 
-        return Answer(question, lease.Session, generation, followUp, followUp);
+        return Answer(question, lease.Session, generation, followUp, isFollowUp: true);
     }
 
-    private KnowledgeResult Answer(string question, SearchSession session, IndexGeneration generation, AnalyzedText analysis, AnalyzedText? followUp)
+    private KnowledgeResult Answer(string question, SearchSession session, IndexGeneration generation, AnalyzedText analysis, bool isFollowUp)
     {
         var settings = options.Value;
         var analyzer = generation.Analyzer;
@@ -101,7 +101,7 @@ public sealed class KnowledgeSearch(KnowledgeIndex index, IOptions<KnowledgeOpti
 
         if (ranked.Count == 0)
         {
-            return Unanswered(question, KnowledgeOutcome.NotCovered, analysis, ranked, about) with { FollowUp = followUp is not null };
+            return Unanswered(question, KnowledgeOutcome.NotCovered, analysis, ranked, about) with { FollowUp = isFollowUp };
         }
 
         var best = ranked[0];
@@ -113,7 +113,7 @@ public sealed class KnowledgeSearch(KnowledgeIndex index, IOptions<KnowledgeOpti
             confidence,
             Related(ranked, question, settings.RelatedQuestions));
         var outcome = confidence >= settings.ConfidenceThreshold ? KnowledgeOutcome.Answered : KnowledgeOutcome.NotCovered;
-        return new KnowledgeResult(question, outcome, analysis, answer, ranked, about) { FollowUp = followUp is not null };
+        return new KnowledgeResult(question, outcome, analysis, answer, ranked, about) { FollowUp = isFollowUp };
     }
 
     /// <summary>
@@ -170,8 +170,7 @@ public sealed class KnowledgeSearch(KnowledgeIndex index, IOptions<KnowledgeOpti
     /// </summary>
     public static Func<string, bool> NamesItsCancer(CancerTopics cancers, IReadOnlySet<string> about)
     {
-        var copy = about.ToHashSet(StringComparer.Ordinal);
-        return stem => cancers.NamesOneOf(stem, copy);
+        return stem => cancers.NamesOneOf(stem, about);
     }
 
     /// <summary>

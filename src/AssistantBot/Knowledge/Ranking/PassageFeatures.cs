@@ -10,7 +10,7 @@ namespace AssistantBot.Knowledge.Ranking;
 /// <param name="Cue">How many different words of the kind the question asks for (places for "where", numbers for "how many") the best window holds.</param>
 /// <param name="HeadingEcho">For a heading that is a question, the share of its words (stop words too) the question repeats: "Where does it spread?" for "Where does lung cancer spread?".</param>
 /// <param name="AskedFound">How many of the question's asked words (those not naming a cancer) the passage holds.</param>
-/// <param name="Subject">The largest share of the question's weight held by an asked word that opens one of the passage's sentences (0–1), see <see cref="FeatureExtractor.Subject"/>.</param>
+/// <param name="Subject">The largest share of the question's weight held by an asked word that opens one of the passage's sentences (0–1), see <see cref="FeatureExtractor.Subject"/>; set by <see cref="Reranker"/> only for a question that asks what something is.</param>
 public readonly record struct PassageFeatures(double Bm25, double Coverage, double Focus, int BestUnit, int Cue, double HeadingEcho, int AskedFound = 0, double Subject = 0);
 
 /// <summary>Computes <see cref="PassageFeatures"/>: BM25F, coverage and focus, from the passage's stored stems.</summary>
@@ -18,7 +18,6 @@ public static class FeatureExtractor
 {
     /// <summary>Consecutive answer units (sentences, list items) a question's words may spread over and still count as together.</summary>
     public const int FocusUnits = 3;
-
 
     public static PassageFeatures Extract(QuestionTerms question, IndexedPassage passage, Bm25Parameters bm25, Func<int, int, int>? cueIn = null, double headingEcho = 0)
     {
@@ -47,7 +46,7 @@ public static class FeatureExtractor
             askedFound += found[i] && question.Asked[i] ? 1 : 0;
         }
 
-        return new PassageFeatures(score, coverage, focus, bestUnit, cue, headingEcho, askedFound, Subject(question, terms));
+        return new PassageFeatures(score, coverage, focus, bestUnit, cue, headingEcho, askedFound);
     }
 
     /// <summary>

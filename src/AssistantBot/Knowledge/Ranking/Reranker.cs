@@ -46,6 +46,7 @@ public sealed class Reranker
     private readonly IReadOnlyList<string> _questionWords;
     private readonly TextAnalyzer _analyzer;
     private readonly Bm25Parameters _bm25;
+    private readonly bool _asksWhatSomethingIs;
 
     /// <param name="questionWords">The stems of all the question's words, stop words included.</param>
     public Reranker(QuestionTerms question, IReadOnlyList<CueKind> kinds, IReadOnlyList<string> questionWords, TextAnalyzer analyzer, double headingWeight)
@@ -55,13 +56,14 @@ public sealed class Reranker
         _questionWords = questionWords;
         _analyzer = analyzer;
         _bm25 = new Bm25Parameters(K1, LengthNormalisation, headingWeight, TitleWeight, analyzer.Lexicon.AveragePassageTerms);
+        _asksWhatSomethingIs = kinds.Any(k => k.Subject);
     }
 
     public PassageFeatures Features(IndexedPassage passage)
     {
         var echo = passage.UnderTitle ? 0 : FeatureExtractor.HeadingEcho(passage.Heading, passage.HeadingWordStems, _questionWords);
         var features = FeatureExtractor.Extract(_question, passage, _bm25, (from, to) => QuestionCues.Answers(_kinds, passage.Terms, from, to, _question), echo);
-        return _kinds.Any(k => k.Subject) ? features : features with { Subject = 0 };
+        return _asksWhatSomethingIs ? features with { Subject = FeatureExtractor.Subject(_question, passage.Terms) } : features;
     }
 
     public static double Relevance(PassageFeatures f) =>
