@@ -19,6 +19,7 @@ public sealed class ConversationTurnRunner(
     ILogger<ConversationTurnRunner> logger)
 {
     private readonly KeyedLocks _locks = new();
+    private readonly SavedConversations _saved = new();
 
     public async Task RunAsync(TurnContext turn, Func<AssistantTurn, CancellationToken, Task> logic, CancellationToken cancellationToken)
     {
@@ -29,7 +30,8 @@ public sealed class ConversationTurnRunner(
         {
             turn.DiscardOutbox();
             var stored = await storage.ReadAsync(key, cancellationToken);
-            var data = stored is null ? new ConversationData() : StateJson.Deserialize<ConversationData>(stored.Json);
+            var data = stored is null ? new ConversationData()
+                : _saved.Take(key, stored.Json) ?? StateJson.Deserialize<ConversationData>(stored.Json);
             if (data.HasProcessed(turn.Activity.Id))
             {
                 logger.LogInformation("Ignored a redelivered activity");
@@ -43,7 +45,9 @@ public sealed class ConversationTurnRunner(
             await references.SaveIfChangedAsync(turn.Activity, data, cancellationToken);
             try
             {
-                await storage.WriteAsync(key, StateJson.Serialize(data), stored?.ETag, cancellationToken);
+                var json = StateJson.Serialize(data);
+                await storage.WriteAsync(key, json, stored?.ETag, cancellationToken);
+                _saved.Put(key, json, data);
                 return;
             }
             catch (StorageConflictException) when (attempt < settings.MaxSaveAttempts)
@@ -55,6 +59,10 @@ public sealed class ConversationTurnRunner(
         }
     }
 
-    public Task ResetAsync(TurnContext turn, CancellationToken cancellationToken) =>
-        storage.DeleteAsync(StateKeys.Conversation(turn.Activity), cancellationToken);
+    public Task ResetAsync(TurnContext turn, CancellationToken cancellationToken)
+    {
+        var key = StateKeys.Conversation(turn.Activity);
+        _saved.Forget(key);
+        return storage.DeleteAsync(key, cancellationToken);
+    }
 }

@@ -3,6 +3,8 @@ using AssistantBot.BotFramework.Schema;
 using AssistantBot.BotFramework.Storage;
 using AssistantBot.BotFramework.Turns;
 using AssistantBot.Conversations;
+using AssistantBot.Storage.Sqlite;
+using AssistantBot.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -72,6 +74,54 @@ public sealed class ConversationTurnRunnerTests
             runner.RunAsync(Turn("same"), (_, _) => { Interlocked.Increment(ref runs); return Task.CompletedTask; }, default)));
 
         Assert.Equal(1, runs);
+    }
+
+    [Fact]
+    public async Task The_next_turn_takes_the_state_object_the_last_one_saved()
+    {
+        var runner = Runner(_storage);
+        var seen = new List<ConversationData>();
+
+        await runner.RunAsync(Turn("a1"), (t, _) => { seen.Add(t.Conversation); return Task.CompletedTask; }, default);
+        await runner.RunAsync(Turn("a2"), (t, _) => { seen.Add(t.Conversation); return Task.CompletedTask; }, default);
+
+        Assert.Same(seen[0], seen[1]);
+    }
+
+    [Fact]
+    public async Task State_rewritten_elsewhere_under_the_same_ETag_is_read_from_the_store()
+    {
+        using var file = new SqliteTestDatabase();
+        var storage = new SqliteStorage(file.Database, TimeProvider.System);
+        var runner = Runner(storage);
+        var key = StateKeys.Conversation(Turn("a1").Activity);
+        await runner.RunAsync(Turn("a1"), (t, _) => { t.Conversation.Greeted = true; return Task.CompletedTask; }, default);
+        var etag = (await storage.ReadAsync(key, default))!.ETag;
+
+        // A reset and a new conversation under the same key, from another instance: versions start again at 1.
+        await storage.DeleteAsync(key, default);
+        Assert.Equal(etag, await storage.WriteAsync(key, StateJson.Serialize(new ConversationData()), null, default));
+
+        bool? greeted = null;
+        await runner.RunAsync(Turn("a2"), (t, _) => { greeted = t.Conversation.Greeted; return Task.CompletedTask; }, default);
+        Assert.False(greeted);
+    }
+
+    [Fact]
+    public async Task A_turn_that_failed_after_changing_the_state_leaves_nothing_of_it_for_the_next()
+    {
+        var runner = Runner(_storage);
+        await runner.RunAsync(Turn("a1"), (_, _) => Task.CompletedTask, default);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => runner.RunAsync(Turn("a2"), (t, _) =>
+        {
+            t.Conversation.Greeted = true;
+            throw new InvalidOperationException("the logic failed");
+        }, default));
+
+        bool? greeted = null;
+        await runner.RunAsync(Turn("a3"), (t, _) => { greeted = t.Conversation.Greeted; return Task.CompletedTask; }, default);
+        Assert.False(greeted);
     }
 
     private static ConversationTurnRunner Runner(IStorage storage, int maxAttempts = 5) =>
