@@ -12,6 +12,9 @@ public sealed class ConversationData
     public bool Greeted { get; set; }
 
     /// <summary>The last activities processed, so a redelivered activity is recognised and ignored.</summary>
+    /// <remarks>Renamed from <c>recentActivities</c> when the hash changed (SHA-256 prefixes to FNV-1a): old values are
+    /// dropped, not misread; only a redelivery that spans the upgrade is missed.</remarks>
+    [JsonPropertyName("recentActivityHashes")]
     public RecentActivities RecentActivities { get; set; } = new();
 
     public DateTimeOffset? LastActiveAt { get; set; }

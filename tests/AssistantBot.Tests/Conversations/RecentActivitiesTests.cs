@@ -32,7 +32,7 @@ public sealed class RecentActivitiesTests
     public void Survives_the_saved_state_round_trip_in_another_process_and_tolerates_a_damaged_value()
     {
         var data = new ConversationData();
-        var longId = new string('x', 5_000); // longer than the stack buffer
+        var longId = new string('x', 5_000);
         data.RememberProcessed("1:teams-activity-é", keep: 64);
         data.RememberProcessed(longId, keep: 64);
 
@@ -42,10 +42,28 @@ public sealed class RecentActivitiesTests
         Assert.True(loaded.HasProcessed("1:teams-activity-é"));
         Assert.True(loaded.HasProcessed(longId));
         Assert.False(loaded.HasProcessed("another"));
-        Assert.Contains("\"recentActivities\":\"", System.Text.Encoding.UTF8.GetString(json));
+        Assert.Contains("\"recentActivityHashes\":\"", System.Text.Encoding.UTF8.GetString(json));
 
         // Not a whole number of hashes (edited by hand, truncated): treated as empty rather than failing every turn.
-        var damaged = StateJson.Deserialize<ConversationData>("{\"recentActivities\":\"AAEC\"}"u8);
+        var damaged = StateJson.Deserialize<ConversationData>("{\"recentActivityHashes\":\"AAEC\"}"u8);
         Assert.Equal(0, damaged.RecentActivities.Count);
+    }
+
+    [Fact]
+    public void The_hash_is_the_same_in_every_process_and_version()
+    {
+        // Fixed values: instances sharing a database must agree, so a seeded or changed hash fails here.
+        Assert.Equal(0xcbf29ce484222325UL, RecentActivities.Hash(""));
+        Assert.Equal(0xaf63dc4c8601ec8cUL, RecentActivities.Hash("a"));
+        Assert.Equal(0xff2bfd8831687518UL, RecentActivities.Hash("1:teams-activity-é"));
+    }
+
+    [Fact]
+    public void State_saved_with_the_old_hashes_loads_with_none_remembered()
+    {
+        var old = StateJson.Deserialize<ConversationData>("{\"greeted\":true,\"recentActivities\":\"AAECAwQFBgc=\"}"u8);
+
+        Assert.True(old.Greeted);
+        Assert.Equal(0, old.RecentActivities.Count);
     }
 }
