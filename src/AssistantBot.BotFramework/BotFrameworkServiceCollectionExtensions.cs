@@ -34,6 +34,7 @@ public static class BotFrameworkServiceCollectionExtensions
         services.AddSingleton<AppCredentialsTokenProvider>();
         services.AddHttpClient<ConnectorClient>(c => c.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<BotAdapter>();
+        services.AddSingleton<Hosting.BotMessageHandler>();
         return services;
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,18 +18,34 @@ namespace AssistantBot.BotFramework.Hosting;
 /// <summary>The bot's endpoint (<c>POST /api/messages</c>): where channels deliver activities.</summary>
 public static class BotMessageEndpoint
 {
+    // One singleton per request instead of a parameter per service: the request delegate resolved seven services on
+    // every turn, one of them a typed HttpClient built only for the turns that reply through the Connector.
     public static RouteHandlerBuilder MapBotFramework(this IEndpointRouteBuilder endpoints, string pattern = "/api/messages") =>
-        endpoints.MapPost(pattern, HandleAsync).WithName("BotFrameworkMessages");
+        endpoints.MapPost(pattern, (HttpContext http, BotMessageHandler handler) => handler.HandleAsync(http)).WithName("BotFrameworkMessages");
 
-    private static async Task<Results<Ok, BotJsonResult<ExpectedReplies>, BotJsonResult<JsonNode>, StatusCodeHttpResult, ProblemHttpResult>> HandleAsync(
-        HttpContext http,
-        BotAdapter adapter,
-        ChannelRequestAuthenticator authenticator,
-        ConnectorClient connector,
-        IOptions<BotFrameworkOptions> options,
-        IEnumerable<IReservedServiceUrl> reserved,
-        IHostApplicationLifetime lifetime,
-        ILoggerFactory loggers)
+    internal static string? ActivityShapeError(Activity? activity) => activity switch
+    {
+        null => "The body is not a JSON activity.",
+        { Type: null or "" } => "type is required.",
+        { ChannelId: null or "" } => "channelId is required.",
+        { Conversation.Id: null or "" } or { Conversation: null } => "conversation.id is required.",
+        _ => null,
+    };
+}
+
+/// <summary>Reads, checks and authenticates an activity, runs its turn and answers the channel.</summary>
+public sealed class BotMessageHandler(
+    BotAdapter adapter,
+    ChannelRequestAuthenticator authenticator,
+    IOptions<BotFrameworkOptions> options,
+    IEnumerable<IReservedServiceUrl> reserved,
+    IHostApplicationLifetime lifetime,
+    ILoggerFactory loggers)
+{
+    private readonly IReservedServiceUrl[] _reserved = [.. reserved];
+    private readonly ILogger _logger = loggers.CreateLogger(typeof(BotMessageEndpoint));
+
+    public async Task<Results<Ok, BotJsonResult<ExpectedReplies>, BotJsonResult<JsonNode>, StatusCodeHttpResult, ProblemHttpResult>> HandleAsync(HttpContext http)
     {
         var settings = options.Value;
         var body = await RequestBody.ReadLimitedAsync(http.Request, settings.MaxRequestBodyBytes, http.RequestAborted);
@@ -47,12 +64,12 @@ public static class BotMessageEndpoint
             return Problem(StatusCodes.Status400BadRequest, "Malformed activity", "The body is not a JSON activity.");
         }
 
-        if (ActivityShapeError(activity) is { } shapeError)
+        if (BotMessageEndpoint.ActivityShapeError(activity) is { } shapeError)
         {
             return Problem(StatusCodes.Status400BadRequest, "Invalid activity", shapeError);
         }
 
-        if (reserved.Any(r => r.IsReserved(activity!.ServiceUrl)))
+        if (_reserved.Any(r => r.IsReserved(activity!.ServiceUrl)))
         {
             return Problem(StatusCodes.Status400BadRequest, "Invalid activity", "serviceUrl names a channel built into this bot.");
         }
@@ -60,7 +77,7 @@ public static class BotMessageEndpoint
         var caller = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization, activity!, http.RequestAborted);
         if (!caller.Succeeded)
         {
-            loggers.CreateLogger(typeof(BotMessageEndpoint)).LogWarning("Rejected activity: {Reason}", caller.Failure);
+            _logger.LogWarning("Rejected activity: {Reason}", caller.Failure);
             return caller.Status == AuthenticationStatus.Forbidden
                 ? Problem(StatusCodes.Status403Forbidden, "Forbidden", "The token's signing key is not endorsed for this channel.")
                 : Problem(StatusCodes.Status401Unauthorized, "Unauthorized", "A valid Bot Framework token is required.");
@@ -81,6 +98,7 @@ public static class BotMessageEndpoint
 
         // The turn runs on the application's lifetime, not the request's: a slow turn is acknowledged before the
         // channel's 15 s limit and finishes in the background, its replies going out through the Connector.
+        var connector = http.RequestServices.GetRequiredService<ConnectorClient>();
         var running = adapter.RunTurnAsync(activity, caller, new ConnectorSink(connector), lifetime.ApplicationStopping);
         if (isInvoke)
         {
@@ -88,15 +106,14 @@ public static class BotMessageEndpoint
         }
 
         var finished = await Task.WhenAny(running, Task.Delay(settings.AcknowledgeAfter, http.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default));
-        var logger = loggers.CreateLogger(typeof(BotMessageEndpoint));
         if (finished != running)
         {
-            logger.LogInformation("Turn still running after {Seconds} s; acknowledged, finishing in the background", settings.AcknowledgeAfter.TotalSeconds);
-            _ = running.ContinueWith(t => LogFailure(logger, t), TaskScheduler.Default);
+            _logger.LogInformation("Turn still running after {Seconds} s; acknowledged, finishing in the background", settings.AcknowledgeAfter.TotalSeconds);
+            _ = running.ContinueWith(t => LogFailure(_logger, t), TaskScheduler.Default);
             return TypedResults.Ok();
         }
 
-        LogFailure(logger, running);
+        LogFailure(_logger, running);
         return TypedResults.Ok();
     }
 
@@ -109,15 +126,6 @@ public static class BotMessageEndpoint
             logger.LogError("Delivering a turn's replies failed: {ExceptionType} {Message}", error.GetType().Name, error is ConnectorException ? error.Message : string.Empty);
         }
     }
-
-    internal static string? ActivityShapeError(Activity? activity) => activity switch
-    {
-        null => "The body is not a JSON activity.",
-        { Type: null or "" } => "type is required.",
-        { ChannelId: null or "" } => "channelId is required.",
-        { Conversation.Id: null or "" } or { Conversation: null } => "conversation.id is required.",
-        _ => null,
-    };
 
     private static Results<Ok, BotJsonResult<ExpectedReplies>, BotJsonResult<JsonNode>, StatusCodeHttpResult, ProblemHttpResult> InvokeResult(TurnContext turn) =>
         turn.InvokeResponse switch
