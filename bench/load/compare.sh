@@ -35,8 +35,9 @@ done
 
 load() { # seconds
   CONVERSATIONS=$CONVERSATIONS PREFIX="a$RANDOM" wrk -t1 -c"$CONVERSATIONS" -d"$1s" -s bench/load/messages.lua http://127.0.0.1:5081 >"$out/a" &
+  local a=$!
   CONVERSATIONS=$CONVERSATIONS PREFIX="b$RANDOM" wrk -t1 -c"$CONVERSATIONS" -d"$1s" -s bench/load/messages.lua http://127.0.0.1:5082 >"$out/b" &
-  wait %1 %2
+  wait "$a" $!
 }
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 field() { grep -o "$1=[0-9]*" "$2" | cut -d= -f2; }
