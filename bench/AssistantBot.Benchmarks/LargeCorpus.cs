@@ -161,7 +161,6 @@ public static class LargeCorpus
             $"peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:0.0} MiB"));
     }
 
-
     /// <summary>The real corpus's analyzer (as an index build uses it) and a generator trained on its passages.</summary>
     private static (TextAnalyzer Analyzer, SyntheticCorpus Generator) Generator()
     {

@@ -19,19 +19,17 @@ pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; rm -rf "$out"; }
 trap cleanup EXIT
 
-start() { # directory port settings...
+source bench/load/app.sh
+start() { # build directory, port, settings
   local dir=$1 port=$2; shift 2
   mkdir -p "$out/data-$port"
-  # shellcheck disable=SC2068
-  env $@ ASPNETCORE_URLS="http://127.0.0.1:$port" Storage__DataDirectory="$out/data-$port" Logging__LogLevel__Default=Warning \
-    dotnet "$dir/AssistantBot.dll" >"$out/app-$port.log" 2>&1 &
-  pids+=($!)
+  launch_app "$dir" "$port" "$out/data-$port" "$out/app-$port.log" "$@" || { pids+=("$launched"); exit 1; }
+  pids+=("$launched")
 }
+# shellcheck disable=SC2086 # each ENV_ holds several NAME=VALUE words
 start "$APP_A" 5081 ${ENV_A:-}
+# shellcheck disable=SC2086
 start "$APP_B" 5082 ${ENV_B:-}
-for port in 5081 5082; do
-  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
-done
 
 load() { # seconds
   CONVERSATIONS=$CONVERSATIONS PREFIX="a$RANDOM" wrk -t1 -c"$CONVERSATIONS" -d"$1s" -s bench/load/messages.lua http://127.0.0.1:5081 >"$out/a" &

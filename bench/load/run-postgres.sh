@@ -13,13 +13,13 @@ pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done; stop_postgres; rm -rf "$OUT"/data-a "$OUT"/data-b; }
 trap cleanup EXIT
 source bench/load/postgres.sh
+source bench/load/app.sh
 for instance in a:5081 b:5082; do
   name=${instance%%:*}; port=${instance##*:}
-  ASPNETCORE_URLS="http://127.0.0.1:$port" Storage__Provider=Postgres Storage__PostgresConnectionString="$PG_URL" \
-    Storage__DataDirectory="$OUT/data-$name" DirectLine__Secret=bench-secret-0123456789abcdef0123456789abcdef \
-    Diagnostics__EchoEndpoint=true Logging__LogLevel__Default=Warning dotnet "$OUT/app/AssistantBot.dll" >"$OUT/app-$name.log" 2>&1 &
-  pids+=($!)
-  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
+  launch_app "$OUT/app" "$port" "$OUT/data-$name" "$OUT/app-$name.log" Storage__Provider=Postgres \
+    Storage__PostgresConnectionString="$PG_URL" DirectLine__Secret=bench-secret-0123456789abcdef0123456789abcdef \
+    Diagnostics__EchoEndpoint=true || { pids+=("$launched"); exit 1; }
+  pids+=("$launched")
 done
 
 wrk -t1 -c16 -d${WARMUP:-20s} -s bench/load/echo.lua http://127.0.0.1:5081 >/dev/null

@@ -18,19 +18,10 @@ namespace AssistantBot.BotFramework.Hosting;
 /// <summary>The bot's endpoint (<c>POST /api/messages</c>): where channels deliver activities.</summary>
 public static class BotMessageEndpoint
 {
-    // One singleton per request instead of a parameter per service: the request delegate resolved seven services on
-    // every turn, one of them a typed HttpClient built only for the turns that reply through the Connector.
+    // The handler is a singleton holding its services, so a turn costs one service lookup; the Connector's typed
+    // HttpClient is made only for the turns that reply through it.
     public static RouteHandlerBuilder MapBotFramework(this IEndpointRouteBuilder endpoints, string pattern = "/api/messages") =>
         endpoints.MapPost(pattern, (HttpContext http, BotMessageHandler handler) => handler.HandleAsync(http)).WithName("BotFrameworkMessages");
-
-    internal static string? ActivityShapeError(Activity? activity) => activity switch
-    {
-        null => "The body is not a JSON activity.",
-        { Type: null or "" } => "type is required.",
-        { ChannelId: null or "" } => "channelId is required.",
-        { Conversation.Id: null or "" } or { Conversation: null } => "conversation.id is required.",
-        _ => null,
-    };
 }
 
 /// <summary>Reads, checks and authenticates an activity, runs its turn and answers the channel.</summary>
@@ -64,7 +55,7 @@ public sealed class BotMessageHandler(
             return Problem(StatusCodes.Status400BadRequest, "Malformed activity", "The body is not a JSON activity.");
         }
 
-        if (BotMessageEndpoint.ActivityShapeError(activity) is { } shapeError)
+        if (ActivityShapeError(activity) is { } shapeError)
         {
             return Problem(StatusCodes.Status400BadRequest, "Invalid activity", shapeError);
         }
@@ -126,6 +117,15 @@ public sealed class BotMessageHandler(
             logger.LogError("Delivering a turn's replies failed: {ExceptionType} {Message}", error.GetType().Name, error is ConnectorException ? error.Message : string.Empty);
         }
     }
+
+    internal static string? ActivityShapeError(Activity? activity) => activity switch
+    {
+        null => "The body is not a JSON activity.",
+        { Type: null or "" } => "type is required.",
+        { ChannelId: null or "" } => "channelId is required.",
+        { Conversation.Id: null or "" } or { Conversation: null } => "conversation.id is required.",
+        _ => null,
+    };
 
     private static Results<Ok, BotJsonResult<ExpectedReplies>, BotJsonResult<JsonNode>, StatusCodeHttpResult, ProblemHttpResult> InvokeResult(TurnContext turn) =>
         turn.InvokeResponse switch

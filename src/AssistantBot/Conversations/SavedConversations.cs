@@ -13,10 +13,10 @@ namespace AssistantBot.Conversations;
 /// changing it is never handed out again; only a successful save puts one back.
 /// </para>
 /// </summary>
-public sealed class SavedConversations(int capacity = SavedConversations.DefaultCapacity)
+public sealed class SavedConversations
 {
     // A few KB each; a cancer center's site has far fewer conversations active at once.
-    public const int DefaultCapacity = 4_096;
+    private const int Capacity = 4_096;
 
     private readonly ConcurrentDictionary<string, (byte[] Json, ConversationData Data)> _saved = new(StringComparer.Ordinal);
 
@@ -27,15 +27,7 @@ public sealed class SavedConversations(int capacity = SavedConversations.Default
     /// <summary>Call after <paramref name="json"/> was saved, and change <paramref name="data"/> no more.</summary>
     public void Put(string key, byte[] json, ConversationData data)
     {
-        if (_saved.Count >= capacity)
-        {
-            // Crude but bounded: forget a tenth; their next turn deserialises as before.
-            foreach (var old in _saved.Keys.Take(Math.Max(1, capacity / 10)))
-            {
-                _saved.TryRemove(old, out _);
-            }
-        }
-
+        Caching.CacheBound.MakeRoom(_saved, Capacity); // a conversation dropped deserialises its next turn, as before
         _saved[key] = (json, data);
     }
 

@@ -114,12 +114,13 @@ public sealed class PassageAnalysisTests
         var analyzer = new TextAnalyzer(Resources, Lexicon.Empty);
         foreach (var text in new[] { "Stage IV lung cancer's spread: 9% of patients' bones.", "Métastases ＮＳＣＬＣ how long", "'' a", "" })
         {
-            var (terms, words) = (new List<AnalyzedTerm>(), new List<string>());
+            var (terms, words) = (new List<DocumentTerm>(), new List<DocumentTerm>());
             analyzer.AnalyzeDocumentInto(text, terms, words);
             var reference = analyzer.AnalyzeDocument(text);
 
-            Assert.Equal(reference.AllTerms, terms);
-            Assert.Equal(reference.Words, words);
+            Assert.Equal(reference.AllTerms, terms.Select(t => new AnalyzedTerm(t.Text, t.Stem, t.IsSynonym ? TermOrigin.Synonym : TermOrigin.Word)));
+            Assert.Equal(reference.Words, words.Select(w => w.Text));
+            Assert.All(terms, t => Assert.Equal((t.Text, t.Stem), (analyzer.DocumentTerms[t.TextId], analyzer.DocumentTerms[t.StemId])));
         }
     }
 

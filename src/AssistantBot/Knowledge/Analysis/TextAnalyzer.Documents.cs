@@ -5,26 +5,15 @@ namespace AssistantBot.Knowledge.Analysis;
 /// <summary>The index build's analysis of corpus text: the same terms as the chain, worked out once per distinct word.</summary>
 public sealed partial class TextAnalyzer
 {
-    /// <summary>
-    /// The index build's form of <see cref="AnalyzeDocument"/>: appends exactly its <see cref="AnalyzedText.AllTerms"/>
-    /// and <see cref="AnalyzedText.Words"/> to <paramref name="terms"/> and <paramref name="words"/>, but works out each
-    /// distinct word's possessive form, stem and stop-word status once (corpus vocabularies are small and Zipfian, so
-    /// nearly every word is a hit) and allocates no token, substring or lower-cased copy per word. Safe on any thread.
-    /// </summary>
-    public void AnalyzeDocumentInto(string text, List<AnalyzedTerm> terms, List<string> words)
-    {
-        var (documentTerms, documentWords) = (new List<DocumentTerm>(), new List<DocumentTerm>());
-        AnalyzeDocumentInto(text, documentTerms, documentWords);
-        terms.AddRange(documentTerms.Select(t => new AnalyzedTerm(t.Text, t.Stem, t.IsSynonym ? TermOrigin.Synonym : TermOrigin.Word)));
-        words.AddRange(documentWords.Select(w => w.Text));
-    }
-
     /// <summary>The strings of every <see cref="DocumentTerm"/> this analyzer gave, numbered.</summary>
     public TermTable DocumentTerms { get; } = new();
 
     /// <summary>
-    /// <see cref="AnalyzeDocumentInto(string, List{AnalyzedTerm}, List{string})"/> with each term's and stem's number in
-    /// <see cref="DocumentTerms"/>; <paramref name="words"/> gets the words as written (their <see cref="DocumentTerm.Text"/>).
+    /// The index build's form of <see cref="AnalyzeDocument"/>: appends exactly its <see cref="AnalyzedText.AllTerms"/>
+    /// and <see cref="AnalyzedText.Words"/> to <paramref name="terms"/> and <paramref name="words"/>, with each term's and
+    /// stem's number in <see cref="DocumentTerms"/>, but works out each distinct word's possessive form, stem and
+    /// stop-word status once (corpus vocabularies are small and Zipfian, so nearly every word is a hit) and allocates no
+    /// token, substring or lower-cased copy per word. Safe on any thread.
     /// </summary>
     public void AnalyzeDocumentInto(string text, List<DocumentTerm> terms, List<DocumentTerm> words)
     {

@@ -168,10 +168,8 @@ public sealed class KnowledgeSearch(KnowledgeIndex index, IOptions<KnowledgeOpti
     /// Which of a question's stems only name its cancer (<paramref name="about"/>: named, or assumed); the rest are what it
     /// asks, which a passage must hold to cover it. Fixed before any any-document fallback, which keeps the question's words.
     /// </summary>
-    public static Func<string, bool> NamesItsCancer(CancerTopics cancers, IReadOnlySet<string> about)
-    {
-        return stem => cancers.NamesOneOf(stem, about);
-    }
+    public static Func<string, bool> NamesItsCancer(CancerTopics cancers, IReadOnlySet<string> about) =>
+        stem => cancers.NamesOneOf(stem, about);
 
     /// <summary>
     /// The best passage's coverage; but a question that asks about two or more things is not answered by a passage

@@ -113,15 +113,7 @@ public sealed class SqliteStorage : IStorage
     /// <summary>Called inside the database's queue only, so memory never holds an older version than the file.</summary>
     private void Remember(string key, StoreItem? item)
     {
-        if (_cache.Count >= CachedItems)
-        {
-            // Crude but bounded: forget a tenth; those items are read from the file again when next needed.
-            foreach (var old in _cache.Keys.Take(CachedItems / 10))
-            {
-                _cache.TryRemove(old, out _);
-            }
-        }
-
+        Caching.CacheBound.MakeRoom(_cache, CachedItems); // an item dropped is read from the file again
         _cache[key] = item;
     }
 
